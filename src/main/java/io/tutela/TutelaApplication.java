@@ -1,0 +1,18 @@
+package io.tutela;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/** Tutela: the privacy notice of an electronic-communications provider, enforced as code. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "web")
+public class TutelaApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(TutelaApplication.class, args);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tutela;
+
+import org.jspecify.annotations.NullMarked;
