@@ -1,8 +1,11 @@
 package io.tutela;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
 /** Tutela: the privacy notice of an electronic-communications provider, enforced as code. */
@@ -13,6 +16,12 @@ public class TutelaApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(TutelaApplication.class, args);
+	}
+
+	/** The clock every time-dependent operation reads when no explicit {@code asOf} is given. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

@@ -1,0 +1,22 @@
+package io.tutela;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test of the whole application on a real, embedded PostgreSQL in a fresh temporary directory.
+ * Every test class with this annotation shares one application context and one database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tutela.storage.ephemeral=true" })
+public @interface TutelaIntegrationTest {
+
+}
