@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
-/** Tutela: the privacy notice of an electronic-communications provider, enforced as code. */
+/**
+ * Tutela: the privacy notice of an electronic-communications provider, enforced as code.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Modulithic(sharedModules = "web")
@@ -18,7 +20,10 @@ public class TutelaApplication {
 		SpringApplication.run(TutelaApplication.class, args);
 	}
 
-	/** The clock every time-dependent operation reads when no explicit {@code asOf} is given. */
+	/**
+	 * The clock every time-dependent operation reads when no explicit {@code asOf} is
+	 * given.
+	 */
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();

@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A test of the whole application on a real, embedded PostgreSQL in a fresh temporary directory.
- * Every test class with this annotation shares one application context and one database.
+ * A test of the whole application on a real, embedded PostgreSQL in a fresh temporary
+ * directory. Every test class with this annotation shares one application context and one
+ * database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

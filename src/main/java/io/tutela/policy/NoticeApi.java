@@ -18,10 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.tutela.web.Languages;
 
-/** The human notice and the art. 30 register rendered from a controller's current policy. */
+/**
+ * The human notice and the art. 30 register rendered from a controller's current policy.
+ */
 @RestController
 @RequestMapping("/api/v1/controllers/{controllerId}")
-@Tag(name = "Notice and register", description = "The privacy notice and the art. 30 register, rendered from the policy")
+@Tag(name = "Notice and register",
+		description = "The privacy notice and the art. 30 register, rendered from the policy")
 class NoticeApi {
 
 	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -45,7 +48,8 @@ class NoticeApi {
 
 	@GetMapping(path = "/notice.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	@Operation(summary = "The privacy notice as PDF")
-	ResponseEntity<byte[]> noticePdf(@PathVariable String controllerId, @RequestParam(defaultValue = "it") String lang) {
+	ResponseEntity<byte[]> noticePdf(@PathVariable String controllerId,
+			@RequestParam(defaultValue = "it") String lang) {
 		byte[] pdf = this.rendering.pdf("policy/notice", controllerId, Languages.require(lang));
 		return file(pdf, MediaType.APPLICATION_PDF, controllerId + "-notice-" + lang + ".pdf");
 	}

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.tutela.web.NotFoundException;
 
 /**
- * The controllers Tutela serves and their policies: the one place other modules ask what a
- * controller's notice promises.
+ * The controllers Tutela serves and their policies: the one place other modules ask what
+ * a controller's notice promises.
  */
 @Service
 public class Policies {
@@ -82,11 +82,11 @@ public class Policies {
 	}
 
 	/**
-	 * Reads, checks and stores a policy as the controller's new version. A file identical to the
-	 * current version is not stored again: its version is returned with {@code created} false.
-	 *
-	 * @param expectedControllerId the controller the upload is addressed to, or null to take the
-	 * one the file declares
+	 * Reads, checks and stores a policy as the controller's new version. A file identical
+	 * to the current version is not stored again: its version is returned with
+	 * {@code created} false.
+	 * @param expectedControllerId the controller the upload is addressed to, or null to
+	 * take the one the file declares
 	 * @throws PolicyRejectedException with every problem of the file
 	 */
 	@Transactional
@@ -104,8 +104,8 @@ public class Policies {
 		}
 		this.versions.saveController(policy.controller());
 		int number = this.versions.nextVersion(id);
-		PolicyVersion version = new PolicyVersion(id, number, this.clock.instant(), policy.notice().date(),
-				sourceName, sha256, origin);
+		PolicyVersion version = new PolicyVersion(id, number, this.clock.instant(), policy.notice().date(), sourceName,
+				sha256, origin);
 		this.versions.insert(version, yaml);
 		this.parsed.put(id + "@" + number, policy);
 		this.events.publishEvent(new PolicyVersionAccepted(id, number, (number > 1) ? number - 1 : null));
@@ -127,9 +127,8 @@ public class Policies {
 						"'" + processor + "' is not a processor known to Tutela; load its policy first");
 			}
 		}
-		if (policy.controller().role() == Policy.Role.CONTROLLER && this.versions.controllers()
-			.stream()
-			.anyMatch((c) -> id.equals(c.processor()))) {
+		if (policy.controller().role() == Policy.Role.CONTROLLER
+				&& this.versions.controllers().stream().anyMatch((c) -> id.equals(c.processor()))) {
 			problems.atLine("controller.role", 0,
 					"'" + id + "' acts as processor for client controllers and must keep the role 'processor'");
 		}
@@ -148,7 +147,9 @@ public class Policies {
 		}
 	}
 
-	/** The outcome of an upload: the version, and whether it was created by this upload. */
+	/**
+	 * The outcome of an upload: the version, and whether it was created by this upload.
+	 */
 	public record Accepted(PolicyVersion version, boolean created) {
 	}
 

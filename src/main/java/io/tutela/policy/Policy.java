@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A controller's privacy notice as Tutela understands it. Every retention period, purpose, legal
- * basis and recipient the engine applies comes from here. The format is documented in
- * {@code docs/policy-format.md}.
+ * A controller's privacy notice as Tutela understands it. Every retention period,
+ * purpose, legal basis and recipient the engine applies comes from here. The format is
+ * documented in {@code docs/policy-format.md}.
  */
 public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice, List<SubjectGroup> subjects,
 		List<Category> categories, List<Purpose> purposes, List<RetentionRule> retention, List<LegalHold> legalHolds,
@@ -35,7 +35,9 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 		return this.recipients.stream().filter((r) -> r.id().equals(id)).findFirst();
 	}
 
-	/** The retention rules that act on a category, in the order the policy declares them. */
+	/**
+	 * The retention rules that act on a category, in the order the policy declares them.
+	 */
 	public List<RetentionRule> rulesFor(String categoryId) {
 		return this.retention.stream().filter((r) -> r.category().equals(categoryId)).toList();
 	}
@@ -44,7 +46,10 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 
 		/** Decides purposes and means (GDPR art. 4(7)). */
 		CONTROLLER,
-		/** Processes on behalf of client controllers (GDPR art. 28), and is controller of its own data. */
+		/**
+		 * Processes on behalf of client controllers (GDPR art. 28), and is controller of
+		 * its own data.
+		 */
 		PROCESSOR
 
 	}
@@ -60,7 +65,8 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 
 	/**
 	 * @param date the "data di aggiornamento" the notice shows
-	 * @param changeNotification how subjects are told of a new version (e-mail, publication)
+	 * @param changeNotification how subjects are told of a new version (e-mail,
+	 * publication)
 	 */
 	public record Notice(LocalDate date, Text title, @Nullable String url, List<String> changeNotification) {
 	}
@@ -98,8 +104,10 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	}
 
 	/**
-	 * @param art9 the letters of GDPR art. 9(2) that allow special-category data for this purpose
-	 * @param legitimateInterest the interest pursued, required with a legitimate-interest basis
+	 * @param art9 the letters of GDPR art. 9(2) that allow special-category data for this
+	 * purpose
+	 * @param legitimateInterest the interest pursued, required with a legitimate-interest
+	 * basis
 	 */
 	public record Purpose(String id, Text name, @Nullable Text description, List<LegalBasis> legalBasis,
 			List<String> art9, @Nullable Text legitimateInterest, List<String> categories, List<String> subjects) {
@@ -113,7 +121,9 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	public enum Trigger {
 
 		COLLECTED, CONTRACT_END, LAST_CONTACT, LAST_ACTIVITY, REQUEST,
-		/** Counted from the day the rule that leads here acted (only on a follow-up rule). */
+		/**
+		 * Counted from the day the rule that leads here acted (only on a follow-up rule).
+		 */
 		PREVIOUS_ACTION
 
 	}
@@ -125,8 +135,9 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	}
 
 	/**
-	 * Keep records of {@code category} (for {@code purpose}, when given) for {@code duration} counted
-	 * from {@code trigger}, then apply {@code action}; {@code then} names the rule that applies next.
+	 * Keep records of {@code category} (for {@code purpose}, when given) for
+	 * {@code duration} counted from {@code trigger}, then apply {@code action};
+	 * {@code then} names the rule that applies next.
 	 *
 	 * @param where record attributes that select the records the rule covers (for example
 	 * {@code answered: false})
@@ -162,7 +173,8 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	}
 
 	/**
-	 * @param country ISO 3166 alpha-2 code, or {@code non-EEA} for third countries not named
+	 * @param country ISO 3166 alpha-2 code, or {@code non-EEA} for third countries not
+	 * named
 	 * @param dpa the art. 28 agreement with a processor
 	 */
 	public record Recipient(String id, Text name, RecipientKind kind, @Nullable Text description, String country,
@@ -184,8 +196,8 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 
 	public enum Channel {
 
-		EMAIL(true), SMS(true), MMS(true), FAX(true), AUTOMATED_CALL(true), APP_NOTIFICATION(true),
-		PAPER_MAIL(false), OPERATOR_CALL(false);
+		EMAIL(true), SMS(true), MMS(true), FAX(true), AUTOMATED_CALL(true), APP_NOTIFICATION(true), PAPER_MAIL(false),
+		OPERATOR_CALL(false);
 
 		private final boolean automated;
 
@@ -202,12 +214,12 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 
 	/**
 	 * @param purpose the marketing purpose these channels serve
-	 * @param softSpam whether an e-mail obtained in a sale may receive offers on similar services
-	 * until the subject objects (Codice art. 130 c.4)
+	 * @param softSpam whether an e-mail obtained in a sale may receive offers on similar
+	 * services until the subject objects (Codice art. 130 c.4)
 	 * @param contactExpiry marketing contact data expire this long after the last contact
 	 * @param interestRecheck how often continued interest is re-checked
-	 * @param oppositionRegister whether numbers from public directories are checked against the
-	 * Registro Pubblico delle Opposizioni
+	 * @param oppositionRegister whether numbers from public directories are checked
+	 * against the Registro Pubblico delle Opposizioni
 	 */
 	public record Marketing(String purpose, List<Channel> channels, boolean softSpam, @Nullable Period contactExpiry,
 			@Nullable Period interestRecheck, boolean oppositionRegister) {
@@ -231,16 +243,20 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 
 	/**
 	 * How subjects exercise their rights.
+	 *
 	 * @param deadline the answer is due this long after receipt
 	 * @param extension the longest extension, with a reason told within the deadline
-	 * @param telephoneNeedsIdentity a telephone request is refused without certainty of identity
-	 * @param viaClientController requests reach the processor through the client controller
-	 * @param notifyOtherControllers on erasure, other controllers processing the data are informed
+	 * @param telephoneNeedsIdentity a telephone request is refused without certainty of
+	 * identity
+	 * @param viaClientController requests reach the processor through the client
+	 * controller
+	 * @param notifyOtherControllers on erasure, other controllers processing the data are
+	 * informed
 	 */
-	public record Rights(List<Right> offered, List<Contact> contacts, List<RequestChannel> channels,
-			Period deadline, Period extension, boolean identityDocument, boolean delegateProxy,
-			boolean telephoneNeedsIdentity, boolean reasonedDenial, boolean viaClientController,
-			boolean notifyOtherControllers, boolean notifyProcessors, @Nullable Period proofRetention) {
+	public record Rights(List<Right> offered, List<Contact> contacts, List<RequestChannel> channels, Period deadline,
+			Period extension, boolean identityDocument, boolean delegateProxy, boolean telephoneNeedsIdentity,
+			boolean reasonedDenial, boolean viaClientController, boolean notifyOtherControllers,
+			boolean notifyProcessors, @Nullable Period proofRetention) {
 	}
 
 }

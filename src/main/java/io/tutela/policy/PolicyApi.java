@@ -89,9 +89,8 @@ class PolicyApi {
 		int source = (from != null) ? from : target - 1;
 		this.policies.versionInfo(controllerId, source);
 		this.policies.versionInfo(controllerId, target);
-		return new DiffView(controllerId, source, target,
-				PolicyDiff.between(this.policies.version(controllerId, source),
-						this.policies.version(controllerId, target)));
+		return new DiffView(controllerId, source, target, PolicyDiff
+			.between(this.policies.version(controllerId, source), this.policies.version(controllerId, target)));
 	}
 
 	private PolicyDocument document(String controllerId, int version) {
@@ -113,8 +112,7 @@ class PolicyApi {
 	}
 
 	/** A policy version with its content. */
-	record PolicyDocument(String controllerId, int version, LocalDate noticeDate, Instant acceptedAt,
-			Policy policy) {
+	record PolicyDocument(String controllerId, int version, LocalDate noticeDate, Instant acceptedAt, Policy policy) {
 	}
 
 	record DiffView(String controllerId, int from, int to, List<PolicyDiff.Change> changes) {

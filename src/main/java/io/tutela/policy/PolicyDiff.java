@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What changed for subjects between two versions of a policy: each category, purpose, retention
- * rule, recipient, location, security measure or right added, removed or changed, field by field.
+ * What changed for subjects between two versions of a policy: each category, purpose,
+ * retention rule, recipient, location, security measure or right added, removed or
+ * changed, field by field.
  */
 public final class PolicyDiff {
 
@@ -31,7 +32,8 @@ public final class PolicyDiff {
 	/**
 	 * One change.
 	 *
-	 * @param section the policy section, as in the file ({@code retention}, {@code recipients})
+	 * @param section the policy section, as in the file ({@code retention},
+	 * {@code recipients})
 	 * @param id the item's id, or the section name for a section without items
 	 * @param field the changed field for {@link Kind#CHANGED}, null otherwise
 	 */

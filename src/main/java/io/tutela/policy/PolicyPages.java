@@ -102,8 +102,8 @@ class PolicyPages {
 		this.policies.versionInfo(controllerId, to);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("changes", PolicyDiff.between(this.policies.version(controllerId, from),
-				this.policies.version(controllerId, to)));
+		model.addAttribute("changes",
+				PolicyDiff.between(this.policies.version(controllerId, from), this.policies.version(controllerId, to)));
 		return DIFF;
 	}
 
@@ -143,12 +143,14 @@ class PolicyPages {
 		}
 	}
 
-	/** The file's lines, each with the problems found on it, to show errors next to their lines. */
+	/**
+	 * The file's lines, each with the problems found on it, to show errors next to their
+	 * lines.
+	 */
 	static List<SourceLine> annotatedLines(String text, List<PolicyProblem> problems) {
 		Map<Integer, List<String>> byLine = new TreeMap<>(problems.stream()
-			.collect(Collectors.groupingBy(PolicyProblem::line,
-					Collectors.mapping((p) -> (p.path().isEmpty() ? "" : p.path() + ": ") + p.message(),
-							Collectors.toList()))));
+			.collect(Collectors.groupingBy(PolicyProblem::line, Collectors
+				.mapping((p) -> (p.path().isEmpty() ? "" : p.path() + ": ") + p.message(), Collectors.toList()))));
 		String[] lines = text.split("\n", -1);
 		List<SourceLine> result = new java.util.ArrayList<>();
 		for (int i = 0; i < lines.length; i++) {

@@ -29,9 +29,9 @@ import io.tutela.policy.Policy.SubjectGroup;
 import io.tutela.policy.Policy.Transfer;
 
 /**
- * Reads a policy file (YAML, format {@code tutela/policy/v1}) into a {@link Policy}, reporting
- * every value that cannot be read at its path and line. Cross-references are checked afterwards
- * by {@link PolicyValidator}.
+ * Reads a policy file (YAML, format {@code tutela/policy/v1}) into a {@link Policy},
+ * reporting every value that cannot be read at its path and line. Cross-references are
+ * checked afterwards by {@link PolicyValidator}.
  */
 final class PolicyParser {
 
@@ -42,7 +42,10 @@ final class PolicyParser {
 	private PolicyParser() {
 	}
 
-	/** The policy, or null when the file is not even a readable document (see the problems). */
+	/**
+	 * The policy, or null when the file is not even a readable document (see the
+	 * problems).
+	 */
 	static @Nullable Policy parse(String yaml, Problems problems) {
 		if (yaml.length() > MAX_BYTES) {
 			problems.atLine("", 0, "the file is larger than " + MAX_BYTES + " characters");
@@ -210,11 +213,10 @@ final class PolicyParser {
 		Period extension = o.period("extension");
 		Rights rights = new Rights(o.enums("offered", Policy.Right.class), o.objects("contacts", PolicyParser::contact),
 				o.enums("channels", Policy.RequestChannel.class), deadline, extension,
-				o.flag("identity_document", false),
-				o.flag("delegate_proxy", false), o.flag("telephone_needs_identity", false),
-				o.flag("reasoned_denial", false), o.flag("via_client_controller", false),
-				o.flag("notify_other_controllers", false), o.flag("notify_processors", false),
-				o.optPeriod("proof_retention"));
+				o.flag("identity_document", false), o.flag("delegate_proxy", false),
+				o.flag("telephone_needs_identity", false), o.flag("reasoned_denial", false),
+				o.flag("via_client_controller", false), o.flag("notify_other_controllers", false),
+				o.flag("notify_processors", false), o.optPeriod("proof_retention"));
 		o.finish();
 		return rights;
 	}

@@ -9,7 +9,8 @@ public final class PolicyReader {
 	/**
 	 * @param name the file or upload name, used in the problems
 	 * @param yaml the file's text
-	 * @throws PolicyRejectedException listing every problem when the policy is not acceptable
+	 * @throws PolicyRejectedException listing every problem when the policy is not
+	 * acceptable
 	 */
 	public static Policy read(String name, String yaml) {
 		Problems problems = new Problems(name);

@@ -21,9 +21,10 @@ import io.tutela.policy.Policy.Recipient;
 import io.tutela.policy.Policy.RetentionRule;
 
 /**
- * Checks what a single value cannot tell: that every reference names something declared, that
- * every purpose has its legal basis, that transfers outside the EEA have a safeguard, that every
- * category has a retention rule, and that the rights answer within what the GDPR allows.
+ * Checks what a single value cannot tell: that every reference names something declared,
+ * that every purpose has its legal basis, that transfers outside the EEA have a
+ * safeguard, that every category has a retention rule, and that the rights answer within
+ * what the GDPR allows.
  */
 final class PolicyValidator {
 
@@ -110,8 +111,8 @@ final class PolicyValidator {
 				this.problems.at(path, "'" + value + "' must be lower-case letters, digits, '_' or '-'");
 			}
 			if (!seen.add(value)) {
-				this.problems.at(path, "duplicate id '" + value + "' (first declared at " + section + "["
-						+ first.get(value) + "])");
+				this.problems.at(path,
+						"duplicate id '" + value + "' (first declared at " + section + "[" + first.get(value) + "])");
 			}
 			first.putIfAbsent(value, i);
 		}
@@ -124,7 +125,8 @@ final class PolicyValidator {
 			Category category = list.get(i);
 			String path = "categories[" + i + "]";
 			if (category.sources().isEmpty()) {
-				this.problems.at(path + ".sources", "category '" + category.id() + "' must say where its data come from");
+				this.problems.at(path + ".sources",
+						"category '" + category.id() + "' must say where its data come from");
 			}
 			refs(path + ".subjects", category.subjects(), subjects, "data subject group");
 			boolean used = this.policy.purposes().stream().anyMatch((p) -> p.categories().contains(category.id()));
@@ -144,8 +146,8 @@ final class PolicyValidator {
 			Purpose purpose = list.get(i);
 			String path = "purposes[" + i + "]";
 			if (purpose.legalBasis().isEmpty()) {
-				this.problems.at(path + ".legal_basis", "purpose '" + purpose.id()
-						+ "' has no legal basis (one of " + YamlObject.names(Policy.LegalBasis.class) + ")");
+				this.problems.at(path + ".legal_basis", "purpose '" + purpose.id() + "' has no legal basis (one of "
+						+ YamlObject.names(Policy.LegalBasis.class) + ")");
 			}
 			if (purpose.legalBasis().contains(Policy.LegalBasis.LEGITIMATE_INTEREST)
 					&& purpose.legitimateInterest() == null) {
@@ -284,8 +286,7 @@ final class PolicyValidator {
 			}
 		}
 		for (int i = 0; i < this.policy.security().size(); i++) {
-			refs("security[" + i + "].categories", this.policy.security().get(i).categories(), categories,
-					"category");
+			refs("security[" + i + "].categories", this.policy.security().get(i).categories(), categories, "category");
 		}
 	}
 
@@ -324,7 +325,8 @@ final class PolicyValidator {
 			this.problems.at("rights.channels", "say by which channels requests are accepted");
 		}
 		if (!rights.deadline().isZero() && approxDays(rights.deadline()) > 31) {
-			this.problems.at("rights.deadline", rights.deadline() + " is longer than the one month GDPR art. 12(3) allows");
+			this.problems.at("rights.deadline",
+					rights.deadline() + " is longer than the one month GDPR art. 12(3) allows");
 		}
 		if (rights.deadline().isZero() || rights.deadline().isNegative()) {
 			this.problems.at("rights.deadline", "must be a positive period such as P1M or P30D");

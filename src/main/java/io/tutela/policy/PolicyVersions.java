@@ -43,7 +43,9 @@ class PolicyVersions {
 				rs.getString("processor_id"), rs.getInt("current_version"));
 	}
 
-	/** Creates the controller or updates its name and role from a newly accepted policy. */
+	/**
+	 * Creates the controller or updates its name and role from a newly accepted policy.
+	 */
 	void saveController(Policy.ControllerInfo info) {
 		this.jdbc.sql("""
 				INSERT INTO controller (id, name, role, processor_id) VALUES (:id, :name, :role, :processor)
@@ -56,7 +58,10 @@ class PolicyVersions {
 			.update();
 	}
 
-	/** Locks the controller's row, so that concurrent uploads get distinct, consecutive versions. */
+	/**
+	 * Locks the controller's row, so that concurrent uploads get distinct, consecutive
+	 * versions.
+	 */
 	int nextVersion(String controllerId) {
 		this.jdbc.sql("SELECT id FROM controller WHERE id = :id FOR UPDATE").param("id", controllerId).query().rowSet();
 		return this.jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM policy_version WHERE controller_id = :id")
@@ -66,9 +71,10 @@ class PolicyVersions {
 	}
 
 	void insert(PolicyVersion version, String yaml) {
-		this.jdbc.sql("""
-				INSERT INTO policy_version (controller_id, version, accepted_at, notice_date, source_name, source_yaml, sha256, origin)
-				VALUES (:controller, :version, :acceptedAt, :noticeDate, :sourceName, :yaml, :sha256, :origin)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO policy_version (controller_id, version, accepted_at, notice_date, source_name, source_yaml, sha256, origin)
+					VALUES (:controller, :version, :acceptedAt, :noticeDate, :sourceName, :yaml, :sha256, :origin)""")
 			.param("controller", version.controllerId())
 			.param("version", version.version())
 			.param("acceptedAt", java.sql.Timestamp.from(version.acceptedAt()))
@@ -81,7 +87,8 @@ class PolicyVersions {
 	}
 
 	List<PolicyVersion> versions(String controllerId) {
-		return this.jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM policy_version WHERE controller_id = :id ORDER BY version")
+		return this.jdbc
+			.sql("SELECT " + VERSION_COLUMNS + " FROM policy_version WHERE controller_id = :id ORDER BY version")
 			.param("id", controllerId)
 			.query(PolicyVersions::version)
 			.list();
@@ -110,6 +117,5 @@ class PolicyVersions {
 				rs.getTimestamp("accepted_at").toInstant(), rs.getObject("notice_date", java.time.LocalDate.class),
 				rs.getString("source_name"), rs.getString("sha256"), rs.getString("origin"));
 	}
-
 
 }

@@ -11,8 +11,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The register of processing activities (GDPR art. 30) drawn from a policy: one row per purpose,
- * with its legal basis, subjects, categories, recipients, transfers, time limits and measures.
+ * The register of processing activities (GDPR art. 30) drawn from a policy: one row per
+ * purpose, with its legal basis, subjects, categories, recipients, transfers, time limits
+ * and measures.
  */
 final class Register {
 
@@ -47,16 +48,21 @@ final class Register {
 						|| r.categories().stream().anyMatch(purpose.categories()::contains)
 						|| (r.purposes().isEmpty() && r.categories().isEmpty()))
 				.toList();
-			String basis = w.labels("basis", purpose.legalBasis())
-					+ (purpose.art9().isEmpty() ? "" : "; " + w.msg("notice.purpose.art9", String.join(", ", purpose.art9())));
+			String basis = w.labels("basis", purpose.legalBasis()) + (purpose.art9().isEmpty() ? ""
+					: "; " + w.msg("notice.purpose.art9", String.join(", ", purpose.art9())));
 			String subjects = purpose.subjects()
 				.stream()
-				.map((id) -> policy.subjects().stream().filter((s) -> s.id().equals(id)).findFirst()
-					.map((s) -> w.text(s.name())).orElse(id))
+				.map((id) -> policy.subjects()
+					.stream()
+					.filter((s) -> s.id().equals(id))
+					.findFirst()
+					.map((s) -> w.text(s.name()))
+					.orElse(id))
 				.collect(Collectors.joining(", "));
 			String transfers = recipients.stream()
 				.filter((r) -> r.transfer() != null)
-				.map((r) -> w.text(r.name()) + " (" + r.country() + ", " + w.label("safeguard", r.transfer().safeguard()) + ")")
+				.map((r) -> w.text(r.name()) + " (" + r.country() + ", "
+						+ w.label("safeguard", r.transfer().safeguard()) + ")")
 				.collect(Collectors.joining("; "));
 			String retention = w.firstRules(policy)
 				.stream()
@@ -66,7 +72,8 @@ final class Register {
 				.collect(Collectors.joining("; "));
 			String security = policy.security()
 				.stream()
-				.filter((m) -> m.categories().isEmpty() || m.categories().stream().anyMatch(purpose.categories()::contains))
+				.filter((m) -> m.categories().isEmpty()
+						|| m.categories().stream().anyMatch(purpose.categories()::contains))
 				.map((m) -> w.text(m.description()))
 				.collect(Collectors.joining("; "));
 			rows.add(new Row(c.name(), contact, dpo, purpose.id(), w.text(purpose.name()), basis, subjects,
@@ -79,7 +86,8 @@ final class Register {
 
 	static String csv(List<Row> rows) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get())) {
+		try (CSVPrinter printer = new CSVPrinter(out,
+				CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get())) {
 			for (Row row : rows) {
 				printer.printRecord(row.cells());
 			}

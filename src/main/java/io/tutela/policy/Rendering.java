@@ -15,8 +15,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a controller's policy as the human notice and as the art. 30 register, in HTML and PDF,
- * from the same templates the console shows.
+ * Renders a controller's policy as the human notice and as the art. 30 register, in HTML
+ * and PDF, from the same templates the console shows.
  */
 @Component
 class Rendering {

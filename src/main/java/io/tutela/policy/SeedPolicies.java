@@ -21,9 +21,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the policies shipped in {@code policies/} at start: a controller's first policy, or a
- * newer shipped file for a controller whose policy was never changed by an upload. Processors are
- * loaded before their client controllers.
+ * Loads the policies shipped in {@code policies/} at start: a controller's first policy,
+ * or a newer shipped file for a controller whose policy was never changed by an upload.
+ * Processors are loaded before their client controllers.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

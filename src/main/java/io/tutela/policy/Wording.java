@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 
 /**
- * The words of a rendered notice or register in one language: labels of the policy's values,
- * periods, and each retention rule as a sentence that follows its chain of rules.
+ * The words of a rendered notice or register in one language: labels of the policy's
+ * values, periods, and each retention rule as a sentence that follows its chain of rules.
  */
 public final class Wording {
 

@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A mapping of the policy's YAML tree, read key by key: every value read is checked and placed
- * by path and line, every key never read is reported as unknown.
+ * A mapping of the policy's YAML tree, read key by key: every value read is checked and
+ * placed by path and line, every key never read is reported as unknown.
  */
 final class YamlObject {
 
@@ -52,7 +52,10 @@ final class YamlObject {
 		}
 	}
 
-	/** The object at {@code path}, or null (with a problem) when the node is not a mapping. */
+	/**
+	 * The object at {@code path}, or null (with a problem) when the node is not a
+	 * mapping.
+	 */
 	static @Nullable YamlObject of(String path, Node node, Problems problems) {
 		if (node instanceof MappingNode mapping) {
 			return new YamlObject(path, mapping, problems);
@@ -136,8 +139,7 @@ final class YamlObject {
 			return Period.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			this.problems.at(child(key),
-					"'" + value + "' is not an ISO-8601 period such as P6M, P30D, P10Y or P1Y6M");
+			this.problems.at(child(key), "'" + value + "' is not an ISO-8601 period such as P6M, P30D, P10Y or P1Y6M");
 			return null;
 		}
 	}

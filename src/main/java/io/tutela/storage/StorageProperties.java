@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Storage settings.
  *
  * @param dataDir the directory under which Tutela keeps its files ({@code ./data} unless
- * {@code TUTELA_DATA_DIR} says otherwise); the embedded PostgreSQL lives in {@code pg} under it
- * @param ephemeral when true the embedded PostgreSQL uses a fresh temporary directory that is
- * removed on shutdown (tests)
+ * {@code TUTELA_DATA_DIR} says otherwise); the embedded PostgreSQL lives in {@code pg}
+ * under it
+ * @param ephemeral when true the embedded PostgreSQL uses a fresh temporary directory
+ * that is removed on shutdown (tests)
  */
 @ConfigurationProperties("tutela.storage")
 public record StorageProperties(Path dataDir, boolean ephemeral) {

@@ -1,6 +1,6 @@
 /**
- * Where Tutela keeps its data: an embedded PostgreSQL under the data directory when no external
- * database is configured.
+ * Where Tutela keeps its data: an embedded PostgreSQL under the data directory when no
+ * external database is configured.
  */
 @NullMarked
 package io.tutela.storage;

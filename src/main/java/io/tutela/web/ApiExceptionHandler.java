@@ -23,8 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the JSON API as RFC 9457 problem details with a stable {@code type}, a human
- * {@code detail} and, for validation, every invalid field in {@code errors}.
+ * Every error of the JSON API as RFC 9457 problem details with a stable {@code type}, a
+ * human {@code detail} and, for validation, every invalid field in {@code errors}.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -76,12 +76,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
 				"The request has invalid parameters");
-		problem.setProperty("errors", ex.getParameterValidationResults()
-			.stream()
-			.map((r) -> Map.of("field", String.valueOf(r.getMethodParameter().getParameterName()), "message",
-					r.getResolvableErrors().isEmpty() ? "invalid"
-							: String.valueOf(r.getResolvableErrors().get(0).getDefaultMessage())))
-			.toList());
+		problem.setProperty("errors",
+				ex.getParameterValidationResults()
+					.stream()
+					.map((r) -> Map.of("field", String.valueOf(r.getMethodParameter().getParameterName()), "message",
+							r.getResolvableErrors().isEmpty() ? "invalid"
+									: String.valueOf(r.getResolvableErrors().get(0).getDefaultMessage())))
+					.toList());
 		return ResponseEntity.badRequest().body(problem);
 	}
 

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a controller that serves pages of the web console or portal: its errors are shown as
- * pages rather than problem details.
+ * Marks a controller that serves pages of the web console or portal: its errors are shown
+ * as pages rather than problem details.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

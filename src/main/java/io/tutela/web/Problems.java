@@ -11,7 +11,9 @@ public final class Problems {
 	private Problems() {
 	}
 
-	/** The stable type URI of a problem, as in {@code urn:tutela:problem:policy-invalid}. */
+	/**
+	 * The stable type URI of a problem, as in {@code urn:tutela:problem:policy-invalid}.
+	 */
 	public static URI type(String slug) {
 		return URI.create("urn:tutela:problem:" + slug);
 	}

@@ -11,8 +11,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Pages speak Italian unless the person chooses English ({@code ?lang=en}, remembered in a
- * cookie).
+ * Pages speak Italian unless the person chooses English ({@code ?lang=en}, remembered in
+ * a cookie).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {

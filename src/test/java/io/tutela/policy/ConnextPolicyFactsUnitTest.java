@@ -16,7 +16,9 @@ import io.tutela.policy.Policy.Trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The facts of Connext Srl's call-centre notice, as its shipped policy must state them. */
+/**
+ * The facts of Connext Srl's call-centre notice, as its shipped policy must state them.
+ */
 class ConnextPolicyFactsUnitTest {
 
 	private final Policy policy = ShippedPolicies.load("connext");

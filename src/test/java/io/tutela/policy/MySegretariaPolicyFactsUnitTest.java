@@ -14,8 +14,8 @@ import io.tutela.policy.Policy.Trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The facts of the MySegretaria notice (MyCentralino SRL, processor for its clients), and of the
- * demo client controller that uses it.
+ * The facts of the MySegretaria notice (MyCentralino SRL, processor for its clients), and
+ * of the demo client controller that uses it.
  */
 class MySegretariaPolicyFactsUnitTest {
 
@@ -72,8 +72,8 @@ class MySegretariaPolicyFactsUnitTest {
 		assertThat(rule.action()).isIn(Action.DELETE, Action.ANONYMISE);
 		assertThat(rule.description().it()).contains("5 anni dopo la risoluzione").contains("data successiva");
 		assertThat(this.policy.rulesFor("portal_account")).anyMatch((r) -> r.trigger() == Trigger.REQUEST);
-		assertThat(this.policy.rulesFor("credentials")).anyMatch(
-				(r) -> r.trigger() == Trigger.LAST_ACTIVITY && r.duration().equals(Period.ofYears(5)));
+		assertThat(this.policy.rulesFor("credentials"))
+			.anyMatch((r) -> r.trigger() == Trigger.LAST_ACTIVITY && r.duration().equals(Period.ofYears(5)));
 	}
 
 	@Test
@@ -133,8 +133,7 @@ class MySegretariaPolicyFactsUnitTest {
 
 	@Test
 	void tlsAndATemporaryPasswordProtectThePortal() {
-		assertThat(this.policy.security()).extracting(Policy.SecurityMeasure::id)
-			.contains("tls", "temporary-password");
+		assertThat(this.policy.security()).extracting(Policy.SecurityMeasure::id).contains("tls", "temporary-password");
 		assertThat(this.policy.security()).filteredOn((m) -> m.id().equals("temporary-password"))
 			.singleElement()
 			.satisfies((m) -> assertThat(m.categories()).contains("credentials"));
@@ -165,8 +164,8 @@ class MySegretariaPolicyFactsUnitTest {
 		assertThat(this.client.categories()).extracting(Policy.Category::id)
 			.contains("call_log", "call_notes", "imported_contacts");
 		assertThat(this.client.purpose("contact_import").orElseThrow().needsConsent()).isTrue();
-		assertThat(this.client.rulesFor("call_notes")).anyMatch(
-				(r) -> r.trigger() == Trigger.REQUEST && r.action() == Action.DELETE);
+		assertThat(this.client.rulesFor("call_notes"))
+			.anyMatch((r) -> r.trigger() == Trigger.REQUEST && r.action() == Action.DELETE);
 		assertThat(this.client.controller().name()).contains("demo");
 	}
 

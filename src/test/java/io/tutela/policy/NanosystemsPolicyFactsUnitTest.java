@@ -17,7 +17,10 @@ import io.tutela.policy.Policy.Trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The facts of Nanosystems S.r.l.'s assistance notice, as its shipped policy must state them. */
+/**
+ * The facts of Nanosystems S.r.l.'s assistance notice, as its shipped policy must state
+ * them.
+ */
 class NanosystemsPolicyFactsUnitTest {
 
 	private final Policy policy = ShippedPolicies.load("nanosystems");

@@ -51,9 +51,10 @@ class PolicyValidationUnitTest {
 	static Stream<Arguments> brokenPolicies() {
 		return Stream.of(
 				Arguments.of("yaml syntax", broken("  role: controller", "  role: [controller"), "", "not valid YAML"),
-				Arguments.of("unknown category in a rule", broken("    category: identity\n    trigger: contract_end",
-						"    category: identiy\n    trigger: contract_end"), "retention[0].category",
-						"unknown category 'identiy'"),
+				Arguments.of("unknown category in a rule",
+						broken("    category: identity\n    trigger: contract_end",
+								"    category: identiy\n    trigger: contract_end"),
+						"retention[0].category", "unknown category 'identiy'"),
 				Arguments.of("purpose without basis", broken("    legal_basis: [consent]\n", ""),
 						"purposes[1].legal_basis", "has no legal basis"),
 				Arguments.of("unknown legal basis", broken("legal_basis: [consent]", "legal_basis: [friendship]"),
@@ -69,8 +70,9 @@ class PolicyValidationUnitTest {
 						"retention[2].id", "duplicate id 'traffic-billing'"),
 				Arguments.of("unknown trigger", broken("trigger: contract_end", "trigger: contract_signed"),
 						"retention[0].trigger", "'contract_signed' is not one of"),
-				Arguments.of("unknown action", broken("action: delete\n    legal_reference",
-						"action: shred\n    legal_reference"), "retention[0].action", "'shred' is not one of"),
+				Arguments.of("unknown action",
+						broken("action: delete\n    legal_reference", "action: shred\n    legal_reference"),
+						"retention[0].action", "'shred' is not one of"),
 				Arguments.of("unknown follow-up rule", broken("then: traffic-justice", "then: vault"),
 						"retention[1].then", "unknown retention rule 'vault'"),
 				Arguments.of("segregation without a rule after it", broken("    then: traffic-justice\n", ""),
@@ -82,29 +84,28 @@ class PolicyValidationUnitTest {
 								"    category: telephone_traffic\n    trigger: contract_end"),
 						"categories[0].id", "has no retention rule"),
 				Arguments.of("special category without art. 9 condition",
-						broken("    mandatory: true\n", "    mandatory: true\n    special: true\n"),
-						"purposes[0].art9", "needs a condition of GDPR art. 9(2)"),
-				Arguments.of("missing notice date", broken("  date: 2024-03-01\n", ""), "notice.date",
-						"is required"),
-				Arguments.of("notice date not a date", broken("date: 2024-03-01", "date: 2024-13-45"),
-						"notice.date", "is not a date"),
+						broken("    mandatory: true\n", "    mandatory: true\n    special: true\n"), "purposes[0].art9",
+						"needs a condition of GDPR art. 9(2)"),
+				Arguments.of("missing notice date", broken("  date: 2024-03-01\n", ""), "notice.date", "is required"),
+				Arguments.of("notice date not a date", broken("date: 2024-03-01", "date: 2024-13-45"), "notice.date",
+						"is not a date"),
 				Arguments.of("unknown key", broken("  privacy_contact:", "  privacy_contatc:"),
 						"controller.privacy_contatc", "unknown key"),
 				Arguments.of("invalid country code", broken("    country: IT", "    country: Italia"),
 						"locations[0].country", "not an ISO 3166 country code"),
-				Arguments.of("deadline beyond one month", broken("deadline: P1M", "deadline: P2M"),
-						"rights.deadline", "longer than the one month"),
+				Arguments.of("deadline beyond one month", broken("deadline: P1M", "deadline: P2M"), "rights.deadline",
+						"longer than the one month"),
 				Arguments.of("marketing without consent", broken("legal_basis: [consent]", "legal_basis: [contract]"),
 						"marketing.purpose", "needs consent"),
 				Arguments.of("retention chain that loops",
-						broken("    duration: P72M\n    action: delete", "    duration: P72M\n    action: segregate\n    then: traffic-billing"),
+						broken("    duration: P72M\n    action: delete",
+								"    duration: P72M\n    action: segregate\n    then: traffic-billing"),
 						"retention[2].then", "leads back to itself"));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("brokenPolicies")
-	void aBrokenPolicyIsRefusedWithTheProblemAtItsPathAndLine(String kind, String yaml, String path,
-			String message) {
+	void aBrokenPolicyIsRefusedWithTheProblemAtItsPathAndLine(String kind, String yaml, String path, String message) {
 		List<PolicyProblem> problems = problems(yaml);
 		assertThat(problems).anySatisfy((p) -> {
 			assertThat(p.path()).isEqualTo(path);
@@ -125,7 +126,8 @@ class PolicyValidationUnitTest {
 	@Test
 	void theLineOfAProblemIsTheLineOfTheValue() {
 		String yaml = broken("duration: P6M", "duration: P6Q");
-		int expected = 1 + (int) yaml.substring(0, yaml.indexOf("duration: P6Q")).chars().filter((c) -> c == '\n').count();
+		int expected = 1
+				+ (int) yaml.substring(0, yaml.indexOf("duration: P6Q")).chars().filter((c) -> c == '\n').count();
 		assertThat(problems(yaml)).singleElement().satisfies((p) -> {
 			assertThat(p.line()).isEqualTo(expected);
 			assertThat(p.file()).isEqualTo("broken.yaml");
@@ -134,7 +136,8 @@ class PolicyValidationUnitTest {
 
 	@Test
 	void aFileThatIsNotAMappingIsRefused() {
-		assertThatThrownBy(() -> PolicyReader.read("list.yaml", "- a\n- b\n")).isInstanceOf(PolicyRejectedException.class)
+		assertThatThrownBy(() -> PolicyReader.read("list.yaml", "- a\n- b\n"))
+			.isInstanceOf(PolicyRejectedException.class)
 			.hasMessageContaining("must be a mapping");
 		assertThatThrownBy(() -> PolicyReader.read("empty.yaml", "")).isInstanceOf(PolicyRejectedException.class)
 			.hasMessageContaining("empty");

@@ -37,8 +37,8 @@ class RenderingIntegrationTest {
 	void uploadTheFixture() {
 		this.http = new Http(this.port);
 		String yaml = PolicyValidationUnitTest.minimal().replace("acme-test", ID);
-		assertThat(this.http.post("/api/v1/controllers/" + ID + "/policy", "application/yaml", yaml).status())
-			.isIn(200, 201);
+		assertThat(this.http.post("/api/v1/controllers/" + ID + "/policy", "application/yaml", yaml).status()).isIn(200,
+				201);
 	}
 
 	@Test
@@ -47,9 +47,8 @@ class RenderingIntegrationTest {
 		assertThat(it.status()).isEqualTo(200);
 		assertThat(it.contentType()).startsWith("text/html");
 		assertThat(it.body()).contains("Informativa privacy clienti", "Data di aggiornamento", "01/03/2024",
-				"Dati di traffico telefonico", "6 mesi dalla raccolta",
-				"conservazione segregata", "72 mesi", "Contestazione della fattura", "Maria Bianchi",
-				"esecuzione di un contratto (art. 6(1)(b))");
+				"Dati di traffico telefonico", "6 mesi dalla raccolta", "conservazione segregata", "72 mesi",
+				"Contestazione della fattura", "Maria Bianchi", "esecuzione di un contratto (art. 6(1)(b))");
 		Http.Response en = this.http.get("/api/v1/controllers/" + ID + "/notice?lang=en");
 		assertThat(en.body()).contains("Customer privacy notice", "Last updated", "Telephone traffic data",
 				"6 months from collection, then segregation", "72 months", "performance of a contract");
@@ -101,15 +100,18 @@ class RenderingIntegrationTest {
 
 	@Test
 	void anUploadWithProblemsShowsEachNextToItsLineAndSavesNothing() {
-		String broken = PolicyValidationUnitTest.minimal().replace("acme-test", ID).replace("duration: P6M", "duration: 6M");
+		String broken = PolicyValidationUnitTest.minimal()
+			.replace("acme-test", ID)
+			.replace("duration: P6M", "duration: 6M");
 		String form = "yaml=" + URLEncoder.encode(broken, StandardCharsets.UTF_8);
-		Http.Response page = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
-				+ "/controllers/" + ID + "/upload"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build());
+		Http.Response page = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/controllers/" + ID + "/upload"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build());
 		assertThat(page.status()).isEqualTo(200);
-		int line = 1 + (int) broken.substring(0, broken.indexOf("duration: 6M")).chars().filter((c) -> c == '\n').count();
+		int line = 1
+				+ (int) broken.substring(0, broken.indexOf("duration: 6M")).chars().filter((c) -> c == '\n').count();
 		assertThat(page.body()).contains("class=\"bad\" id=\"line-" + line + "\"", "retention[1].duration",
 				"not an ISO-8601 period");
 		assertThat(this.http.get("/api/v1/controllers/" + ID + "/policy/versions").json()).hasSize(1);
