@@ -22,8 +22,8 @@ import io.tutela.policy.Policy.Trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Facts of Conecto's notice (seeds/conecto-internet-telephony-privacy-notice.it.txt) that its shipped
- * policy must keep.
+ * Facts of Conecto's notice (seeds/conecto-internet-telephony-privacy-notice.it.txt) that
+ * its shipped policy must keep.
  */
 class ConectoPolicyFactsUnitTest {
 
@@ -33,7 +33,8 @@ class ConectoPolicyFactsUnitTest {
 	void telephoneTrafficForBillingIsKeptSixMonthsThenSegregated() {
 		RetentionRule billing = rule("telephone-traffic-billing");
 		assertThat(billing.category()).isEqualTo("telephone_traffic");
-		// every traffic record, whatever its purpose, leaves the operational store after the billing period
+		// every traffic record, whatever its purpose, leaves the operational store after
+		// the billing period
 		assertThat(billing.purpose()).isNull();
 		assertThat(billing.trigger()).isEqualTo(Trigger.COLLECTED);
 		assertThat(billing.duration()).isEqualTo(Period.ofMonths(6));
@@ -44,10 +45,8 @@ class ConectoPolicyFactsUnitTest {
 
 	@Test
 	void aDisputedBillOrACourtOrderHoldsTrafficDataBeyondSixMonths() {
-		assertThat(rule("telephone-traffic-billing").holds()).containsExactlyInAnyOrder("bill_dispute",
-				"court_order");
-		assertThat(rule("telematic-traffic-billing").holds()).containsExactlyInAnyOrder("bill_dispute",
-				"court_order");
+		assertThat(rule("telephone-traffic-billing").holds()).containsExactlyInAnyOrder("bill_dispute", "court_order");
+		assertThat(rule("telematic-traffic-billing").holds()).containsExactlyInAnyOrder("bill_dispute", "court_order");
 		assertThat(this.policy.legalHolds()).extracting((h) -> h.name().it())
 			.contains("Contestazione della fattura o pretesa del pagamento, anche in sede giudiziale");
 	}
@@ -105,9 +104,9 @@ class ConectoPolicyFactsUnitTest {
 	void aTelephoneRequestWithoutCertaintyOfIdentityIsRefused() {
 		assertThat(this.policy.rights().channels()).contains(RequestChannel.TELEPHONE);
 		assertThat(this.policy.rights().telephoneNeedsIdentity()).isTrue();
-		assertThat(this.policy.rights().contacts()).containsExactlyInAnyOrder(
-				new Contact(RequestChannel.EMAIL, "privacy@connectingproject.it"),
-				new Contact(RequestChannel.REGISTERED_MAIL, "Connecting Project, via delle Comunicazioni N.5 – 06135 Perugia"));
+		assertThat(this.policy.rights().contacts())
+			.containsExactlyInAnyOrder(new Contact(RequestChannel.EMAIL, "privacy@connectingproject.it"), new Contact(
+					RequestChannel.REGISTERED_MAIL, "Connecting Project, via delle Comunicazioni N.5 – 06135 Perugia"));
 		assertThat(this.policy.rights().deadline()).isEqualTo(Period.ofMonths(1));
 		assertThat(this.policy.rights().extension()).isEqualTo(Period.ofMonths(2));
 	}
@@ -120,7 +119,8 @@ class ConectoPolicyFactsUnitTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(measure.categories()).contains("complaints");
-		assertThat(measure.description().it()).contains("con esclusione degli elementi identificativi dell'interessato");
+		assertThat(measure.description().it())
+			.contains("con esclusione degli elementi identificativi dell'interessato");
 		assertThat(purpose("customer_care").categories()).contains("complaints");
 		assertThat(this.policy.rights().offered()).contains(Right.COMPLAINT);
 	}
