@@ -142,10 +142,13 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	 * @param where record attributes that select the records the rule covers (for example
 	 * {@code answered: false})
 	 * @param holds the kinds of legal hold that suspend the rule
+	 * @param notBefore an event the period is never counted from before: the period runs
+	 * from the later of {@code trigger} and {@code notBefore} (5 years without activity
+	 * after the contract ends)
 	 */
 	public record RetentionRule(String id, String category, @Nullable String purpose, Map<String, String> where,
-			Trigger trigger, Period duration, Action action, @Nullable String then, List<String> holds,
-			@Nullable String legalReference, @Nullable Text description) {
+			Trigger trigger, @Nullable Trigger notBefore, Period duration, Action action, @Nullable String then,
+			List<String> holds, @Nullable String legalReference, @Nullable Text description) {
 	}
 
 	public record LegalHold(String id, Text name) {

@@ -159,7 +159,8 @@ final class PolicyParser {
 		Policy.Action action = o.enumValue("action", Policy.Action.class);
 		Period duration = o.period("duration");
 		RetentionRule rule = new RetentionRule(o.string("id"), o.string("category"), o.optString("purpose"),
-				o.stringMap("where"), (trigger != null) ? trigger : Policy.Trigger.COLLECTED, duration,
+				o.stringMap("where"), (trigger != null) ? trigger : Policy.Trigger.COLLECTED,
+				o.optEnum("not_before", Policy.Trigger.class), duration,
 				(action != null) ? action : Policy.Action.DELETE, o.optString("then"), o.strings("holds"),
 				o.optString("legal_reference"), o.optText("description"));
 		return (trigger != null && action != null) ? rule : null;

@@ -225,6 +225,11 @@ final class PolicyValidator {
 				this.problems.at(path + ".trigger",
 						"'previous_action' is only for a rule that another rule leads to with 'then'");
 			}
+			if (rule.notBefore() != null
+					&& (rule.notBefore() == rule.trigger() || rule.notBefore() == Policy.Trigger.PREVIOUS_ACTION)) {
+				this.problems.at(path + ".not_before",
+						"must be another event than the trigger, and not 'previous_action'");
+			}
 			refs(path + ".holds", rule.holds(), holds, "legal hold");
 		}
 	}

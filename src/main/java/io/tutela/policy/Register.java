@@ -68,7 +68,7 @@ final class Register {
 				.stream()
 				.filter((r) -> purpose.categories().contains(r.category())
 						&& (r.purpose() == null || r.purpose().equals(purpose.id())))
-				.map((r) -> w.categories(policy, List.of(r.category())) + ": " + w.retention(policy, r))
+				.map((r) -> w.categories(policy, List.of(r.category())) + where(r) + ": " + w.retention(policy, r))
 				.collect(Collectors.joining("; "));
 			String security = policy.security()
 				.stream()
@@ -82,6 +82,17 @@ final class Register {
 					transfers.isEmpty() ? w.msg("register.none") : transfers, retention, security));
 		}
 		return rows;
+	}
+
+	private static String where(Policy.RetentionRule rule) {
+		if (rule.where().isEmpty()) {
+			return "";
+		}
+		return rule.where()
+			.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + ": " + e.getValue())
+			.collect(Collectors.joining(", ", " [", "]"));
 	}
 
 	static String csv(List<Row> rows) {

@@ -88,7 +88,12 @@ public final class Wording {
 		if (rule.duration().isZero()) {
 			return msg("retention.sentence.immediate", "", label("triggerAt", rule.trigger()), action);
 		}
-		return msg("retention.sentence", period(rule.duration()), label("trigger", rule.trigger()), action);
+		String from = label("trigger", rule.trigger());
+		if (rule.notBefore() != null) {
+			from = msg("retention.notBefore", label("triggerNoun", rule.trigger()),
+					label("triggerNoun", rule.notBefore()));
+		}
+		return msg("retention.sentence", period(rule.duration()), from, action);
 	}
 
 	/** The names of categories given by id. */

@@ -69,6 +69,8 @@ class MySegretariaPolicyFactsUnitTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(rule.duration()).isEqualTo(Period.ofYears(5));
+		assertThat(rule.notBefore()).as("counted from the later of the last activity and the termination")
+			.isEqualTo(Trigger.CONTRACT_END);
 		assertThat(rule.action()).isIn(Action.DELETE, Action.ANONYMISE);
 		assertThat(rule.description().it()).contains("5 anni dopo la risoluzione").contains("data successiva");
 		assertThat(this.policy.rulesFor("portal_account")).anyMatch((r) -> r.trigger() == Trigger.REQUEST);

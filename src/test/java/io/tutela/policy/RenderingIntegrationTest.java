@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 
 import io.tutela.Http;
 import io.tutela.TutelaIntegrationTest;
@@ -53,6 +54,20 @@ class RenderingIntegrationTest {
 		assertThat(en.body()).contains("Customer privacy notice", "Last updated", "Telephone traffic data",
 				"6 months from collection, then segregation", "72 months", "performance of a contract");
 		assertThat(this.http.get("/api/v1/controllers/" + ID + "/notice?lang=fr").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aPeriodCountedFromTheLaterOfTwoEventsSaysSo() {
+		assertThat(HtmlUtils.htmlUnescape(this.http.get("/api/v1/controllers/mysegretaria/notice?lang=it").body()))
+			.contains("5 anni dalla più tardiva tra l'ultima attività e la cessazione del contratto");
+		assertThat(this.http.get("/api/v1/controllers/mysegretaria/notice?lang=en").body())
+			.contains("5 years from the later of the last activity and the end of the contract");
+	}
+
+	@Test
+	void theRegisterNamesTheRecordsARuleSelects() {
+		String csv = this.http.get("/api/v1/controllers/conecto/register.csv?lang=en").body();
+		assertThat(csv).contains("[answered: false]: 30 days from collection");
 	}
 
 	@Test
