@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -13,7 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -23,6 +31,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
+
+	static final String APP_ROLE = "tutela_app";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
@@ -43,13 +53,42 @@ class EmbeddedPostgresConfiguration {
 		return builder.start();
 	}
 
+	/**
+	 * The application's own database role: it owns nothing, and may not change what the
+	 * migrations protect (the audit log).
+	 */
 	@Bean
+	@Primary
 	DataSource dataSource(EmbeddedPostgres postgres) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_ROLE
+					+ "') THEN CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF; END $$");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the application's database role", ex);
+		}
+		return pool(postgres, APP_ROLE, "tutela", 10);
+	}
+
+	/** The owner of the schema, used only by the migrations. */
+	@Bean
+	@FlywayDataSource
+	DataSource migrationDataSource(EmbeddedPostgres postgres) {
+		return pool(postgres, "postgres", "tutela-migrations", 2);
+	}
+
+	@Bean
+	FlywayConfigurationCustomizer appRolePlaceholder() {
+		return (flyway) -> flyway.placeholders(Map.of("appRole", APP_ROLE));
+	}
+
+	private static HikariDataSource pool(EmbeddedPostgres postgres, String user, String name, int size) {
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-		config.setUsername("postgres");
-		config.setMaximumPoolSize(10);
-		config.setPoolName("tutela");
+		config.setJdbcUrl(postgres.getJdbcUrl(user, "postgres"));
+		config.setUsername(user);
+		config.setMaximumPoolSize(size);
+		config.setPoolName(name);
 		return new HikariDataSource(config);
 	}
 

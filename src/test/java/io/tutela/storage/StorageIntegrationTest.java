@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.tutela.TutelaApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Where Tutela keeps its data: the embedded server under the data directory, or an
@@ -35,13 +36,17 @@ class StorageIntegrationTest {
 		try (ConfigurableApplicationContext app = start("TUTELA_DATA_DIR=" + this.dataDir)) {
 			assertThat(app.containsBean("embeddedPostgres")).isTrue();
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
-			jdbc.sql("CREATE TABLE restart_probe (note TEXT)").update();
-			jdbc.sql("INSERT INTO restart_probe VALUES ('kept')").update();
+			jdbc.sql("INSERT INTO controller (id, name, role) VALUES ('restart-probe', 'kept', 'controller')").update();
+			assertThatThrownBy(() -> jdbc.sql("CREATE TABLE intruder (x int)").update())
+				.as("the application's role owns nothing and creates nothing")
+				.rootCause()
+				.hasMessageContaining("permission denied for schema public");
 		}
 		assertThat(this.dataDir.resolve("pg").resolve("PG_VERSION")).exists();
 		try (ConfigurableApplicationContext app = start("TUTELA_DATA_DIR=" + this.dataDir)) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
-			assertThat(jdbc.sql("SELECT note FROM restart_probe").query(String.class).single()).isEqualTo("kept");
+			assertThat(jdbc.sql("SELECT name FROM controller WHERE id = 'restart-probe'").query(String.class).single())
+				.isEqualTo("kept");
 			assertThat(jdbc.sql("SELECT count(*) FROM policy_version WHERE origin = 'seed' AND version > 1")
 				.query(Integer.class)
 				.single()).as("a restart does not load the shipped policies again").isZero();
