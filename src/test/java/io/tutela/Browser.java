@@ -72,6 +72,23 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Logs in through the login page; a temporary password is replaced by
+	 * {@code password + "-own"}.
+	 */
+	public Browser login(String username, String password) {
+		go("/login");
+		find("#username").sendKeys(username);
+		find("#password").sendKeys(password);
+		find("#login-submit").click();
+		if (url().endsWith("/login/password")) {
+			find("#newPassword").sendKeys(password + "-own");
+			find("#confirmation").sendKeys(password + "-own");
+			find("#password-submit").click();
+		}
+		return this;
+	}
+
 	public WebElement find(String css) {
 		return this.driver.findElement(By.cssSelector(css));
 	}

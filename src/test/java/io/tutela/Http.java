@@ -2,43 +2,146 @@ package io.tutela;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests against the running application. */
+/**
+ * A plain HTTP client for tests against the running application: with an API token, with
+ * a logged-in console session (cookies and CSRF tokens), or anonymous.
+ */
 public final class Http {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** The bootstrap token every integration test run registers for the administrator. */
+	public static final String BOOTSTRAP_TOKEN = "tut_integration-tests-bootstrap-token-000000000001";
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final HttpClient client;
 
 	private final String base;
 
-	public Http(int port) {
+	private final @Nullable String token;
+
+	private final boolean browser;
+
+	private Http(int port, @Nullable String token, boolean cookies) {
+		HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
+		if (cookies) {
+			builder.cookieHandler(new CookieManager());
+		}
+		this.client = builder.build();
 		this.base = "http://localhost:" + port;
+		this.token = token;
+		this.browser = cookies;
+	}
+
+	/**
+	 * The administrator's API client (all roles an administrator has, every controller).
+	 */
+	public static Http admin(int port) {
+		return new Http(port, BOOTSTRAP_TOKEN, false);
+	}
+
+	public static Http token(int port, String token) {
+		return new Http(port, token, false);
+	}
+
+	public static Http anonymous(int port) {
+		return new Http(port, null, false);
+	}
+
+	/** A browser-like client with its own cookies, not yet logged in. */
+	public static Http session(int port) {
+		return new Http(port, null, true);
 	}
 
 	public Response get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+		return send(request(path).GET().build());
 	}
 
 	public Response post(String path, String contentType, String body) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Content-Type", contentType)
+		return send(request(path).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
+	}
+
+	public Response postJson(String path, Object body) {
+		return post(path, "application/json", JSON.writeValueAsString(body));
+	}
+
+	public Response put(String path, Object body) {
+		return send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+	}
+
+	public Response delete(String path) {
+		return send(request(path).DELETE().build());
+	}
+
+	/**
+	 * Submits a console form: fetches the page for its CSRF token, then posts the fields.
+	 */
+	public Response submit(String pagePath, String actionPath, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		Matcher csrf = CSRF.matcher(get(pagePath).body());
+		if (csrf.find()) {
+			all.put("_csrf", csrf.group(1));
+		}
+		String form = all.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return post(actionPath, "application/x-www-form-urlencoded", form);
+	}
+
+	/**
+	 * Logs in through the console's form; a temporary password is replaced by
+	 * {@code password +
+	 * "-own"}. Returns the page the login ends on.
+	 */
+	public Response login(String username, String password) {
+		Response response = submit("/login", "/login", Map.of("username", username, "password", password));
+		if (response.location().endsWith("/login/password")) {
+			String own = password + "-own";
+			response = submit("/login/password", "/login/password", Map.of("newPassword", own, "confirmation", own));
+		}
+		return response;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
+		if (this.token != null) {
+			builder.header("Authorization", "Bearer " + this.token);
+		}
+		if (this.browser && !path.startsWith("/api/")) {
+			builder.header("Accept", "text/html,application/xhtml+xml");
+		}
+		return builder;
 	}
 
 	public Response send(HttpRequest request) {
 		try {
 			HttpResponse<byte[]> response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.headers().firstValue("Location").orElse(""), response.body());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -49,10 +152,10 @@ public final class Http {
 		}
 	}
 
-	public record Response(int status, String contentType, byte[] bytes) {
+	public record Response(int status, String contentType, String location, byte[] bytes) {
 
 		public String body() {
-			return new String(this.bytes, java.nio.charset.StandardCharsets.UTF_8);
+			return new String(this.bytes, StandardCharsets.UTF_8);
 		}
 
 		public JsonNode json() {

@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "tutela.storage.ephemeral=true" })
+		properties = { "tutela.storage.ephemeral=true", "tutela.identity.bootstrap-token=" + Http.BOOTSTRAP_TOKEN })
 public @interface TutelaIntegrationTest {
 
 }

@@ -1,18 +1,131 @@
 package io.tutela.identity;
 
+import java.time.Clock;
+
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** Web security: under construction, every request is allowed for now. */
+/**
+ * Who may call what. Pages use a form login with CSRF protection and the login steps
+ * (second factor, new password, enrolment); the API takes personal tokens as
+ * {@code Bearer}. Every path must be named in {@link #access}: anything else is denied.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	private static final String[] EVERY_ROLE = { Role.DPO.name(), Role.OPERATOR.name(), Role.COMPLAINT_HANDLER.name(),
+			Role.JUDICIAL_LIAISON.name(), Role.SYSTEM_ADMINISTRATOR.name(), Role.CLIENT_USER.name(),
+			Role.AUDITOR.name() };
+
+	private static final String[] AUDIT_READERS = { Role.DPO.name(), Role.AUDITOR.name(),
+			Role.SYSTEM_ADMINISTRATOR.name() };
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).csrf((csrf) -> csrf.disable());
+	Responses securityResponses(JsonMapper json) {
+		return new Responses(json);
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	LoginThrottle loginThrottle() {
+		return new LoginThrottle();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, PasswordEncoder encoder,
+			LoginThrottle throttle, Clock clock, ApiTokens tokens, ControllerScope scope, Responses responses,
+			SecurityContextRepository contexts) throws Exception {
+		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+		saved.setDefaultTargetUrl("/controllers");
+		http.authenticationProvider(new StaffAuthenticationProvider(accounts, encoder, throttle, clock))
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.formLogin((form) -> form.loginPage("/login")
+				.loginProcessingUrl("/login")
+				.successHandler((request, response, authentication) -> {
+					if (authentication instanceof StaffAuthentication staff && staff.pending() != LoginStep.NONE) {
+						response.sendRedirect(request.getContextPath() + staff.pending().page());
+					}
+					else {
+						saved.onAuthenticationSuccess(request, response, authentication);
+					}
+				})
+				.failureHandler(new LoginFailures())
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+						+ "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(responses).accessDeniedHandler(responses))
+			.addFilterBefore(new BearerTokenFilter(tokens, responses), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new ControllerIsolationFilter(scope, responses), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests(SecurityConfiguration::access);
 		return http.build();
+	}
+
+	/** The access table: every path Tutela serves and the roles that may use it. */
+	static void access(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests
+			.requestMatchers("/login", "/css/**", "/error", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**",
+					"/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/login/code")
+			.hasAuthority(LoginStep.SECOND_FACTOR.authority())
+			.requestMatchers("/login/password")
+			.hasAuthority(LoginStep.CHANGE_PASSWORD.authority())
+			.requestMatchers("/login/enrol")
+			.hasAuthority(LoginStep.ENROL_SECOND_FACTOR.authority())
+			// the API
+			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/policy")
+			.hasRole(Role.DPO.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/controllers", "/api/v1/controllers/*/policy",
+					"/api/v1/controllers/*/policy/**", "/api/v1/controllers/*/notice",
+					"/api/v1/controllers/*/notice.pdf", "/api/v1/controllers/*/register",
+					"/api/v1/controllers/*/register.csv", "/api/v1/controllers/*/register.pdf")
+			.hasAnyRole(EVERY_ROLE)
+			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/audit", "/api/v1/audit/**")
+			.hasAnyRole(AUDIT_READERS)
+			.requestMatchers("/api/v1/accounts", "/api/v1/accounts/**")
+			.hasRole(Role.SYSTEM_ADMINISTRATOR.name())
+			.requestMatchers("/api/v1/me", "/api/v1/me/**")
+			.hasAnyRole(EVERY_ROLE)
+			.requestMatchers("/api/**")
+			.denyAll()
+			// the console
+			.requestMatchers("/controllers/*/upload")
+			.hasRole(Role.DPO.name())
+			.requestMatchers(HttpMethod.GET, "/", "/controllers", "/controllers/*", "/controllers/*/notice",
+					"/controllers/*/register", "/controllers/*/versions", "/controllers/*/diff")
+			.hasAnyRole(EVERY_ROLE)
+			.requestMatchers("/audit", "/audit/**")
+			.hasAnyRole(AUDIT_READERS)
+			.requestMatchers("/admin/**")
+			.hasRole(Role.SYSTEM_ADMINISTRATOR.name())
+			.requestMatchers("/account", "/account/**")
+			.hasAnyRole(EVERY_ROLE)
+			.anyRequest()
+			.denyAll();
 	}
 
 }

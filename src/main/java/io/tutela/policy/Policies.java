@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.tutela.identity.ControllerScope;
 import io.tutela.web.NotFoundException;
 
 /**
@@ -31,16 +32,24 @@ public class Policies {
 
 	private final Clock clock;
 
+	private final ControllerScope scope;
+
 	private final Map<String, Policy> parsed = new ConcurrentHashMap<>();
 
-	Policies(PolicyVersions versions, ApplicationEventPublisher events, Clock clock) {
+	Policies(PolicyVersions versions, ApplicationEventPublisher events, Clock clock, ControllerScope scope) {
 		this.versions = versions;
 		this.events = events;
 		this.clock = clock;
+		this.scope = scope;
 	}
 
 	public List<ControllerSummary> controllers() {
 		return this.versions.controllers();
+	}
+
+	/** The controllers the current user may see. */
+	public List<ControllerSummary> visibleControllers() {
+		return this.scope.visible(controllers(), ControllerSummary::id);
 	}
 
 	public Optional<ControllerSummary> find(String controllerId) {

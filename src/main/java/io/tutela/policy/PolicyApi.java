@@ -42,7 +42,7 @@ class PolicyApi {
 	@GetMapping
 	@Operation(summary = "The controllers Tutela serves, with their current policy version")
 	List<ControllerSummary> controllers() {
-		return this.policies.controllers();
+		return this.policies.visibleControllers();
 	}
 
 	@GetMapping("/{controllerId}/policy")

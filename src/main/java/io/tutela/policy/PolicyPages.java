@@ -57,7 +57,7 @@ class PolicyPages {
 
 	@GetMapping("/controllers")
 	String controllers(Model model) {
-		model.addAttribute("controllers", this.policies.controllers());
+		model.addAttribute("controllers", this.policies.visibleControllers());
 		return CONTROLLERS;
 	}
 
@@ -68,7 +68,7 @@ class PolicyPages {
 		model.addAttribute("policy", this.policies.current(controllerId));
 		model.addAttribute("version", this.policies.versionInfo(controllerId, controller.currentVersion()));
 		model.addAttribute("clients",
-				this.policies.controllers().stream().filter((c) -> controllerId.equals(c.processor())).toList());
+				this.policies.visibleControllers().stream().filter((c) -> controllerId.equals(c.processor())).toList());
 		return CONTROLLER;
 	}
 

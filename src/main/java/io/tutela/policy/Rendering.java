@@ -43,7 +43,7 @@ class Rendering {
 		Policy policy = this.policies.current(controllerId);
 		String processorName = (controller.processor() != null)
 				? this.policies.controller(controller.processor()).name() : null;
-		List<ControllerSummary> clients = this.policies.controllers()
+		List<ControllerSummary> clients = this.policies.visibleControllers()
 			.stream()
 			.filter((c) -> controllerId.equals(c.processor()))
 			.toList();

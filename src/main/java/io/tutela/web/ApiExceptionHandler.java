@@ -37,6 +37,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
 	}
 
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalidInput(InvalidInputException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The request has " + ex.errors().size() + " invalid field(s); nothing was saved.");
+		problem.setProperty("errors", ex.errors());
+		return problem;
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tutela.Browser;
+import io.tutela.Staff;
 import io.tutela.TutelaIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,8 @@ class NoticePagesBrowserTest {
 	@BeforeAll
 	void openBrowser() {
 		this.browser = Browser.open(this.port);
+		Staff.Created dpo = Staff.create(this.port, "notice-reader", List.of("dpo"), List.of());
+		this.browser.login(dpo.username(), dpo.password());
 	}
 
 	@AfterAll

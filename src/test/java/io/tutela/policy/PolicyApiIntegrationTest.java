@@ -17,7 +17,7 @@ class PolicyApiIntegrationTest {
 	int port;
 
 	Http http() {
-		return new Http(this.port);
+		return Http.admin(this.port);
 	}
 
 	@Test

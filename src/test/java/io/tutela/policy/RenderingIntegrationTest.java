@@ -2,11 +2,8 @@ package io.tutela.policy;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -20,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
 import io.tutela.Http;
+import io.tutela.Staff;
 import io.tutela.TutelaIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +34,7 @@ class RenderingIntegrationTest {
 
 	@BeforeEach
 	void uploadTheFixture() {
-		this.http = new Http(this.port);
+		this.http = Http.admin(this.port);
 		String yaml = PolicyValidationUnitTest.minimal().replace("acme-test", ID);
 		assertThat(this.http.post("/api/v1/controllers/" + ID + "/policy", "application/yaml", yaml).status()).isIn(200,
 				201);
@@ -101,14 +99,28 @@ class RenderingIntegrationTest {
 		assertThat(text(pdf.bytes())).contains("Registro delle attività di trattamento", "Esecuzione del contratto");
 	}
 
+	Http dpo() {
+		if (dpoSession == null) {
+			Staff.Created dpo = Staff.create(this.port, "render-dpo", List.of("dpo"), List.of(ID));
+			dpoSession = Http.session(this.port);
+			dpoSession.login(dpo.username(), dpo.password());
+		}
+		return dpoSession;
+	}
+
+	static Http dpoSession;
+
 	@Test
 	void theConsoleShowsTheControllersAndTheirPages() {
-		assertThat(this.http.get("/controllers").body()).contains("Acme Telecomunicazioni", "/controllers/" + ID);
-		assertThat(this.http.get("/controllers/" + ID).body()).contains("Informativa privacy", "Registro");
-		assertThat(this.http.get("/controllers/" + ID + "/notice?lang=en").body()).contains("Customer privacy notice");
-		assertThat(this.http.get("/controllers/" + ID + "/register").body()).contains("Esecuzione del contratto");
-		assertThat(this.http.get("/controllers/" + ID + "/versions").body()).contains("01/03/2024");
-		Http.Response missing = this.http.get("/controllers/nobody");
+		Http console = dpo();
+		assertThat(console.get("/controllers").body()).contains("Acme Telecomunicazioni", "/controllers/" + ID);
+		assertThat(console.get("/controllers").body()).as("a DPO of one controller sees only it")
+			.doesNotContain("/controllers/ipkom\"");
+		assertThat(console.get("/controllers/" + ID).body()).contains("Informativa privacy", "Registro");
+		assertThat(console.get("/controllers/" + ID + "/notice?lang=en").body()).contains("Customer privacy notice");
+		assertThat(console.get("/controllers/" + ID + "/register?lang=it").body()).contains("Esecuzione del contratto");
+		assertThat(console.get("/controllers/" + ID + "/versions").body()).contains("01/03/2024");
+		Http.Response missing = console.get("/controllers/nobody");
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.contentType()).startsWith("text/html");
 	}
@@ -118,12 +130,8 @@ class RenderingIntegrationTest {
 		String broken = PolicyValidationUnitTest.minimal()
 			.replace("acme-test", ID)
 			.replace("duration: P6M", "duration: 6M");
-		String form = "yaml=" + URLEncoder.encode(broken, StandardCharsets.UTF_8);
-		Http.Response page = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/controllers/" + ID + "/upload"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build());
+		Http.Response page = dpo().submit("/controllers/" + ID + "/upload", "/controllers/" + ID + "/upload",
+				Map.of("yaml", broken));
 		assertThat(page.status()).isEqualTo(200);
 		int line = 1
 				+ (int) broken.substring(0, broken.indexOf("duration: 6M")).chars().filter((c) -> c == '\n').count();

@@ -1,0 +1,210 @@
+package io.tutela.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.tutela.web.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens sent as {@code Authorization: Bearer}: scoped to some of their
+ * owner's roles and controllers, expiring, revocable, stored as SHA-256 hashes (the
+ * secrets are random and long, so a fast hash is enough and makes each request's lookup
+ * cheap).
+ */
+@Service
+class ApiTokens {
+
+	static final String PREFIX = "tut_";
+
+	static final Duration LONGEST = Duration.ofDays(366);
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/** A new token and its secret, shown once. */
+	record Created(ApiToken token, String secret) {
+	}
+
+	@Transactional
+	Created create(Account owner, String name, Set<Role> roles, boolean allControllers, Set<String> controllers,
+			Duration validity) {
+		if (name.isBlank() || name.length() > 100) {
+			throw InvalidInputException.of("name", "give the token a name of 1 to 100 characters");
+		}
+		if (roles.isEmpty() || !owner.roles().containsAll(roles)) {
+			throw InvalidInputException.of("roles", "a token may carry only roles its owner has");
+		}
+		if (allControllers ? !owner.allControllers()
+				: !(owner.allControllers() || owner.controllers().containsAll(controllers))) {
+			throw InvalidInputException.of("controllers", "a token may reach only controllers its owner may see");
+		}
+		if (!allControllers && controllers.isEmpty()) {
+			throw InvalidInputException.of("controllers", "name at least one controller");
+		}
+		if (validity.isNegative() || validity.isZero() || validity.compareTo(LONGEST) > 0) {
+			throw InvalidInputException.of("validity", "a token expires within " + LONGEST.toDays() + " days");
+		}
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return new Created(insert(owner.id(), name, roles, allControllers, controllers, validity, hash(secret)),
+				secret);
+	}
+
+	/**
+	 * Registers a token whose secret is given (the bootstrap token of an automated
+	 * install).
+	 */
+	ApiToken register(Account owner, String name, String secret, Duration validity) {
+		return insert(owner.id(), name, owner.roles(), owner.allControllers(), owner.controllers(), validity,
+				hash(secret));
+	}
+
+	private ApiToken insert(UUID accountId, String name, Set<Role> roles, boolean allControllers,
+			Set<String> controllers, Duration validity, String hash) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		this.jdbc
+			.sql("""
+					INSERT INTO api_token (id, account_id, name, token_hash, roles, all_controllers, controllers, created_at, expires_at)
+					VALUES (:id, :account, :name, :hash, :roles, :all, :controllers, :now, :expires)""")
+			.param("id", id)
+			.param("account", accountId)
+			.param("name", name)
+			.param("hash", hash)
+			.param("roles", roles.stream().map(Role::key).sorted().toArray(String[]::new))
+			.param("all", allControllers)
+			.param("controllers", controllers.stream().sorted().toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.param("expires", Timestamp.from(now.plus(validity)))
+			.update();
+		return byId(id).orElseThrow();
+	}
+
+	boolean exists(String secret) {
+		return this.jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash = :h")
+			.param("h", hash(secret))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The principal a bearer secret stands for: the token's roles and controllers, as far
+	 * as its owner still has them; empty for an unknown, expired or revoked token or a
+	 * disabled owner.
+	 */
+	Optional<StaffPrincipal> authenticate(String secret) {
+		if (!secret.startsWith(PREFIX) || secret.length() > 200) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		Optional<ApiToken> found = this.jdbc.sql("SELECT * FROM api_token WHERE token_hash = :h")
+			.param("h", hash(secret))
+			.query(ApiTokens::map)
+			.optional()
+			.filter((t) -> t.activeAt(now));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		ApiToken token = found.get();
+		Optional<Account> owner = this.accounts.byId(token.accountId()).filter(Account::enabled);
+		if (owner.isEmpty()) {
+			return Optional.empty();
+		}
+		Account account = owner.get();
+		Set<Role> roles = new HashSet<>(token.roles());
+		roles.retainAll(account.roles());
+		boolean all = token.allControllers() && account.allControllers();
+		Set<String> controllers = new HashSet<>(token.allControllers() ? account.controllers() : token.controllers());
+		if (!account.allControllers()) {
+			controllers.retainAll(account.controllers());
+		}
+		this.jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
+			.param("now", Timestamp.from(now))
+			.param("id", token.id())
+			.update();
+		return Optional.of(new StaffPrincipal(account.id(), account.username(), account.displayName(),
+				Set.copyOf(roles), all, Set.copyOf(controllers)));
+	}
+
+	List<ApiToken> of(UUID accountId) {
+		return this.jdbc.sql("SELECT * FROM api_token WHERE account_id = :a ORDER BY created_at DESC")
+			.param("a", accountId)
+			.query(ApiTokens::map)
+			.list();
+	}
+
+	Optional<ApiToken> byId(UUID id) {
+		return this.jdbc.sql("SELECT * FROM api_token WHERE id = :id").param("id", id).query(ApiTokens::map).optional();
+	}
+
+	/** Revokes one of the account's tokens; false when it has no such token. */
+	boolean revoke(UUID accountId, UUID tokenId) {
+		return this.jdbc.sql("""
+				UPDATE api_token SET revoked_at = coalesce(revoked_at, :now)
+				WHERE id = :id AND account_id = :account""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", tokenId)
+			.param("account", accountId)
+			.update() == 1;
+	}
+
+	static String hash(String secret) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static ApiToken map(ResultSet rs, int row) throws SQLException {
+		Set<Role> roles = new HashSet<>();
+		for (String role : Accounts.strings(rs.getArray("roles"))) {
+			roles.add(Role.of(role));
+		}
+		return new ApiToken(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+				rs.getString("name"), Set.copyOf(roles), rs.getBoolean("all_controllers"),
+				Accounts.strings(rs.getArray("controllers")), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("expires_at").toInstant(), instant(rs.getTimestamp("revoked_at")),
+				instant(rs.getTimestamp("last_used_at")));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}
