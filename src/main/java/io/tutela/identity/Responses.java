@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -50,6 +51,10 @@ class Responses implements AuthenticationEntryPoint, AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!(authentication instanceof StaffAuthentication)) {
+			commence(request, response, new InsufficientAuthenticationException("not authenticated"));
+			return;
+		}
 		if (authentication instanceof StaffAuthentication staff && staff.pending() != LoginStep.NONE) {
 			if (isApi(request)) {
 				problem(response, HttpStatus.UNAUTHORIZED, "login-incomplete", "Login incomplete",

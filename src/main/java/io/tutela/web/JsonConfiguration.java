@@ -1,5 +1,6 @@
 package io.tutela.web;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 
@@ -14,7 +15,8 @@ class JsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer lowerCaseEnums() {
 		return (builder) -> builder.enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
-			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
+			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 	}
 
 }
