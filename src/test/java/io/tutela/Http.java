@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,7 +142,7 @@ public final class Http {
 		try {
 			HttpResponse<byte[]> response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Location").orElse(""), response.body());
+					response.headers().firstValue("Location").orElse(""), response.body(), response.headers().map());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -152,7 +153,15 @@ public final class Http {
 		}
 	}
 
-	public record Response(int status, String contentType, String location, byte[] bytes) {
+	public record Response(int status, String contentType, String location, byte[] bytes,
+			Map<String, List<String>> headers) {
+
+		public String header(String name) {
+			return this.headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of())
+				.stream()
+				.findFirst()
+				.orElse("");
+		}
 
 		public String body() {
 			return new String(this.bytes, StandardCharsets.UTF_8);
