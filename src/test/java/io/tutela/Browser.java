@@ -15,6 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through its own chromedriver: a person's view of
@@ -81,12 +83,22 @@ public final class Browser implements AutoCloseable {
 		find("#username").sendKeys(username);
 		find("#password").sendKeys(password);
 		find("#login-submit").click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((d) -> !d.getCurrentUrl().endsWith("/login")
+				|| !d.findElements(By.cssSelector(".message.error")).isEmpty());
 		if (url().endsWith("/login/password")) {
 			find("#newPassword").sendKeys(password + "-own");
 			find("#confirmation").sendKeys(password + "-own");
 			find("#password-submit").click();
+			new WebDriverWait(this.driver, Duration.ofSeconds(10))
+				.until((d) -> !d.getCurrentUrl().endsWith("/login/password"));
 		}
 		return this;
+	}
+
+	/** Waits (up to 10 s) until the address contains the given text, and returns it. */
+	public String waitForUrl(String part) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
+		return url();
 	}
 
 	public WebElement find(String css) {
