@@ -26,24 +26,4 @@ public final class Staff {
 				response.json().get("temporaryPassword").asString());
 	}
 
-	/** A personal API token of a new account with the given roles and controllers. */
-	public static String token(int port, String username, List<String> roles, List<String> controllers) {
-		Created created = create(port, username, roles, controllers);
-		Http session = Http.session(port);
-		session.login(created.username(), created.password());
-		return tokenOf(session, roles, controllers);
-	}
-
-	static String tokenOf(Http session, List<String> roles, List<String> controllers) {
-		Http.Response page = session.get("/account");
-		assertThat(page.status()).as("the account page after login").isEqualTo(200);
-		Http.Response response = session.submit("/account", "/account/tokens",
-				Map.of("name", "test", "validityDays", "30"));
-		assertThat(response.status()).isEqualTo(200);
-		String body = response.body();
-		int start = body.indexOf("tut_");
-		assertThat(start).as("the page shows the new token once").isPositive();
-		return body.substring(start, body.indexOf('<', start));
-	}
-
 }
