@@ -60,7 +60,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
-		log.error("Unexpected error ({})", ex.getClass().getName(), ex);
+		log.error("Unexpected error: {}", SafeLog.describe(ex));
 		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"Tutela could not complete the request; nothing of it was saved.");
 	}

@@ -31,7 +31,7 @@ class PageExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	@ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 	ModelAndView unexpected(Exception ex) {
-		log.error("Unexpected error on a page ({})", ex.getClass().getName(), ex);
+		log.error("Unexpected error on a page: {}", SafeLog.describe(ex));
 		ModelAndView view = new ModelAndView("error/page");
 		view.addObject("status", 500);
 		view.addObject("messageKey", "error.unexpected");
