@@ -17,7 +17,15 @@ import org.jspecify.annotations.Nullable;
 public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice, List<SubjectGroup> subjects,
 		List<Category> categories, List<Purpose> purposes, List<RetentionRule> retention, List<LegalHold> legalHolds,
 		List<Recipient> recipients, List<Location> locations, List<SecurityMeasure> security,
-		@Nullable Marketing marketing, Rights rights) {
+		@Nullable Marketing marketing, Rights rights, List<RecordMapping> records) {
+
+	/**
+	 * How the records of a kind are tagged, if the notice says this controller holds
+	 * them.
+	 */
+	public Optional<RecordMapping> records(RecordKind kind) {
+		return this.records.stream().filter((r) -> r.kind() == kind).findFirst();
+	}
 
 	public Optional<Category> category(String id) {
 		return this.categories.stream().filter((c) -> c.id().equals(id)).findFirst();
@@ -226,6 +234,21 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	 */
 	public record Marketing(String purpose, List<Channel> channels, boolean softSpam, @Nullable Period contactExpiry,
 			@Nullable Period interestRecheck, boolean oppositionRegister) {
+	}
+
+	/**
+	 * The records of one kind Tutela holds for this controller, and how they are tagged.
+	 *
+	 * @param categories the categories a record of this kind may belong to; the first is
+	 * the default
+	 * @param purposes the purposes records of this kind are kept for, by default
+	 */
+	public record RecordMapping(RecordKind kind, List<String> categories, List<String> purposes) {
+
+		public String defaultCategory() {
+			return this.categories.get(0);
+		}
+
 	}
 
 	public enum Right {

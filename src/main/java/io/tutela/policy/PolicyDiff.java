@@ -56,6 +56,7 @@ public final class PolicyDiff {
 		items(changes, "security", from.security(), to.security(), Policy.SecurityMeasure::id);
 		single(changes, "marketing", from.marketing(), to.marketing());
 		single(changes, "rights", from.rights(), to.rights());
+		items(changes, "records", from.records(), to.records(), (r) -> r.kind().key());
 		return changes;
 	}
 

@@ -85,7 +85,7 @@ final class PolicyParser {
 				doc.objects("retention", PolicyParser::rule), doc.objects("legal_holds", PolicyParser::legalHold),
 				doc.objects("recipients", PolicyParser::recipient), doc.objects("locations", PolicyParser::location),
 				doc.objects("security", PolicyParser::measure), marketing(doc.optObject("marketing")),
-				rights(doc.object("rights")));
+				rights(doc.object("rights")), doc.objects("records", PolicyParser::recordMapping));
 		doc.finish();
 		return policy;
 	}
@@ -220,6 +220,19 @@ final class PolicyParser {
 				o.flag("notify_processors", false), o.optPeriod("proof_retention"));
 		o.finish();
 		return rights;
+	}
+
+	private static Policy.@Nullable RecordMapping recordMapping(YamlObject o) {
+		RecordKind kind = o.enumValue("kind", RecordKind.class);
+		List<String> categories = o.strings("categories");
+		if (categories.isEmpty() && o.has("categories")) {
+			o.problems().at(o.child("categories"), "name at least one category");
+		}
+		else if (!o.has("categories")) {
+			o.problems().at(o.child("categories"), "is required");
+		}
+		List<String> purposes = o.strings("purposes");
+		return (kind != null && !categories.isEmpty()) ? new Policy.RecordMapping(kind, categories, purposes) : null;
 	}
 
 	private static @Nullable Contact contact(YamlObject o) {

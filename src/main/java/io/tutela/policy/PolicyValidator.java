@@ -72,6 +72,7 @@ final class PolicyValidator {
 		locationsAndMeasures(categories);
 		marketing(purposes);
 		rights();
+		records(categories, purposes);
 	}
 
 	private void controller() {
@@ -339,6 +340,30 @@ final class PolicyValidator {
 		if (approxDays(rights.extension()) > 62 || rights.extension().isNegative()) {
 			this.problems.at("rights.extension",
 					rights.extension() + " exceeds the two further months GDPR art. 12(3) allows");
+		}
+	}
+
+	private void records(Set<String> categories, Set<String> purposes) {
+		Set<RecordKind> seen = new HashSet<>();
+		List<Policy.RecordMapping> list = this.policy.records();
+		for (int i = 0; i < list.size(); i++) {
+			Policy.RecordMapping mapping = list.get(i);
+			String path = "records[" + i + "]";
+			if (!seen.add(mapping.kind())) {
+				this.problems.at(path + ".kind", "records of kind '" + mapping.kind().key() + "' are mapped twice");
+			}
+			refs(path + ".categories", mapping.categories(), categories, "category");
+			refs(path + ".purposes", mapping.purposes(), purposes, "purpose");
+			for (int j = 0; j < mapping.purposes().size(); j++) {
+				String purposeId = mapping.purposes().get(j);
+				boolean covers = this.policy.purpose(purposeId)
+					.map((p) -> p.categories().stream().anyMatch(mapping.categories()::contains))
+					.orElse(true);
+				if (!covers) {
+					this.problems.at(path + ".purposes[" + j + "]",
+							"purpose '" + purposeId + "' processes none of the categories of these records");
+				}
+			}
 		}
 	}
 
