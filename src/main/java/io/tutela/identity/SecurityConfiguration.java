@@ -30,6 +30,10 @@ class SecurityConfiguration {
 			Role.JUDICIAL_LIAISON.name(), Role.SYSTEM_ADMINISTRATOR.name(), Role.CLIENT_USER.name(),
 			Role.AUDITOR.name() };
 
+	private static final String[] RECORD_WRITERS = { Role.DPO.name(), Role.OPERATOR.name() };
+
+	private static final String[] RECORD_READERS = { Role.DPO.name(), Role.OPERATOR.name(), Role.AUDITOR.name() };
+
 	private static final String[] AUDIT_READERS = { Role.DPO.name(), Role.AUDITOR.name(),
 			Role.SYSTEM_ADMINISTRATOR.name() };
 
@@ -104,6 +108,12 @@ class SecurityConfiguration {
 					"/api/v1/controllers/*/notice.pdf", "/api/v1/controllers/*/register",
 					"/api/v1/controllers/*/register.csv", "/api/v1/controllers/*/register.pdf")
 			.hasAnyRole(EVERY_ROLE)
+			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/imports/*")
+			.hasAnyRole(RECORD_WRITERS)
+			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/subjects", "/api/v1/controllers/*/subjects/**")
+			.hasAnyRole(RECORD_READERS)
+			.requestMatchers("/api/v1/controllers/*/subjects", "/api/v1/controllers/*/subjects/**")
+			.hasAnyRole(RECORD_WRITERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/audit", "/api/v1/audit/**")
 			.hasAnyRole(AUDIT_READERS)
 			.requestMatchers("/api/v1/accounts", "/api/v1/accounts/**")

@@ -20,6 +20,9 @@ public final class SafeLog {
 		int depth = 0;
 		while (current != null && depth++ < 5) {
 			StringBuilder part = new StringBuilder(current.getClass().getName());
+			if (current instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+				part.append(" (SQL state ").append(sql.getSQLState()).append(')');
+			}
 			StackTraceElement[] frames = current.getStackTrace();
 			for (int i = 0; i < Math.min(FRAMES, frames.length); i++) {
 				part.append("\n\tat ").append(frames[i]);

@@ -1,0 +1,60 @@
+package io.tutela.records;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.tutela.policy.Policy;
+import io.tutela.policy.RecordKind;
+import io.tutela.web.InvalidInputException.FieldProblem;
+
+/**
+ * How the records of one kind are imported: the columns a file may have, how each row is
+ * checked and staged, the checks that need the database (references, duplicates in the
+ * file) and the SQL that merges the staged rows into their table on their natural key.
+ */
+public interface ImportSpec {
+
+	/** The kind's name in the API path, as in {@code /imports/subjects}. */
+	String name();
+
+	RecordKind recordKind();
+
+	/** The columns a file may have; any other column is refused. */
+	Set<String> columns();
+
+	/** The columns a file must have. */
+	Set<String> requiredColumns();
+
+	/**
+	 * The staging table's columns, in order, with their SQL types; the first is
+	 * {@code line bigint}.
+	 */
+	List<String> staging();
+
+	/**
+	 * The row's staged values in the order of {@link #staging()}, or null with its
+	 * problems added.
+	 */
+	@Nullable List<@Nullable Object> stage(ImportRow row, Context context, List<FieldProblem> problems);
+
+	/**
+	 * Queries over {@code import_staging} (with the parameter {@code :controller}) that
+	 * return the rows the database refuses, as columns {@code line}, {@code field},
+	 * {@code message}.
+	 */
+	List<String> checks();
+
+	/**
+	 * Merges {@code import_staging} into the kind's table, inserting new records and
+	 * updating changed ones on their natural key, returning one row per record written
+	 * with a boolean column {@code inserted}.
+	 */
+	String merge();
+
+	/** What a row is checked against. */
+	record Context(String controllerId, Policy policy, Policy.RecordMapping mapping) {
+	}
+
+}
