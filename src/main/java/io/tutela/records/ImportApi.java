@@ -69,10 +69,4 @@ class ImportApi {
 		return ResponseEntity.unprocessableContent().body(problem);
 	}
 
-	@ExceptionHandler(Tags.NotInPolicyException.class)
-	ResponseEntity<ProblemDetail> notInPolicy(Tags.NotInPolicyException ex) {
-		return ResponseEntity.unprocessableContent()
-			.body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-in-policy", "Not in the policy", ex.getMessage()));
-	}
-
 }

@@ -89,6 +89,7 @@ public final class CodiceFiscale {
 
 	/**
 	 * The three letters for a surname: its consonants, then its vowels, padded with X.
+	 * @throws IllegalArgumentException when the surname has no letters
 	 */
 	public static String surnameLetters(String surname) {
 		String letters = letters(surname);
@@ -98,6 +99,7 @@ public final class CodiceFiscale {
 	/**
 	 * The three letters for a given name: like a surname, except that a name with four or
 	 * more consonants gives the first, third and fourth.
+	 * @throws IllegalArgumentException when the name has no letters
 	 */
 	public static String givenNameLetters(String givenName) {
 		String letters = letters(givenName);
@@ -179,20 +181,20 @@ public final class CodiceFiscale {
 			return "characters 1–6 (surname and name) must be letters";
 		}
 		if (!omocodicDigits(code, 6, 8)) {
-			return "characters 7–8 (year of birth) must be digits";
+			return "characters 7–8 (year of birth) must be digits or omocodia letters (LMNPQRSTUV)";
 		}
 		int month = MONTHS.indexOf(code.charAt(8));
 		if (month < 0) {
 			return "character 9 is not a month letter (A B C D E H L M P R S T)";
 		}
 		if (!omocodicDigits(code, 9, 11)) {
-			return "characters 10–11 (day of birth) must be digits";
+			return "characters 10–11 (day of birth) must be digits or omocodia letters (LMNPQRSTUV)";
 		}
 		if (!isLetter(code.charAt(11))) {
 			return "character 12 (place of birth) must be a letter";
 		}
 		if (!omocodicDigits(code, 12, 15)) {
-			return "characters 13–15 (place of birth) must be digits";
+			return "characters 13–15 (place of birth) must be digits or omocodia letters (LMNPQRSTUV)";
 		}
 		if (!isLetter(code.charAt(15))) {
 			return "character 16 (check character) must be a letter";
@@ -216,7 +218,7 @@ public final class CodiceFiscale {
 	private static @Nullable String numericProblem(String code) {
 		for (int i = 0; i < 11; i++) {
 			if (!isDigit(code.charAt(i))) {
-				return "has 11 characters but is not all digits, as a numeric codice fiscale is";
+				return "has 11 characters, not all digits: a numeric codice fiscale is 11 digits";
 			}
 		}
 		if (code.equals("00000000000")) {
@@ -272,7 +274,10 @@ public final class CodiceFiscale {
 		return c >= '0' && c <= '9';
 	}
 
-	/** Upper-case A–Z only: accents removed, everything else dropped. */
+	/**
+	 * Upper-case A–Z only: accents removed, everything else dropped.
+	 * @throws IllegalArgumentException when no letter is left
+	 */
 	private static String letters(String name) {
 		String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
 		StringBuilder letters = new StringBuilder(decomposed.length());
@@ -281,6 +286,9 @@ public final class CodiceFiscale {
 			if (isLetter(c)) {
 				letters.append(c);
 			}
+		}
+		if (letters.isEmpty()) {
+			throw new IllegalArgumentException("a name without letters has no codice fiscale letters");
 		}
 		return letters.toString();
 	}

@@ -1,6 +1,7 @@
 package io.tutela.subject;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.hibernate.validator.internal.constraintvalidators.bv.EmailValidator;
 
@@ -29,6 +30,8 @@ public final class EmailAddresses {
 
 	private static final EmailValidator SYNTAX = new EmailValidator();
 
+	private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
+
 	private EmailAddresses() {
 	}
 
@@ -55,7 +58,7 @@ public final class EmailAddresses {
 		if (domain.isEmpty()) {
 			return new Invalid("has no domain after the @");
 		}
-		if (domain.startsWith("[") || domain.matches("[0-9.]+")) {
+		if (domain.startsWith("[") || IPV4.matcher(domain).matches()) {
 			return new Invalid("has an IP address instead of a domain name");
 		}
 		if (domain.indexOf('.') < 0) {

@@ -1,8 +1,11 @@
 package io.tutela.subject;
 
+import java.util.regex.Pattern;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
@@ -24,6 +27,8 @@ public final class PhoneNumbers {
 	public static final String DEFAULT_REGION = "IT";
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
 	private PhoneNumbers() {
 	}
@@ -61,11 +66,14 @@ public final class PhoneNumbers {
 		if (possible != ValidationResult.IS_POSSIBLE) {
 			return new Invalid(reason(possible));
 		}
-		if (!UTIL.isValidNumber(number)) {
+		// the type is UNKNOWN exactly when the number is not valid (this is how
+		// isValidNumber decides), and asking once is a third cheaper than asking both
+		PhoneNumberType type = UTIL.getNumberType(number);
+		if (type == PhoneNumberType.UNKNOWN) {
 			return new Invalid(notValid(number.getCountryCode()));
 		}
 		return new Valid(UTIL.format(number, PhoneNumberFormat.E164), UTIL.getRegionCodeForNumber(number),
-				LineType.of(UTIL.getNumberType(number)));
+				LineType.of(type));
 	}
 
 	private static String reason(NumberParseException.ErrorType type) {
@@ -84,7 +92,8 @@ public final class PhoneNumbers {
 			case TOO_LONG -> "is too long";
 			case INVALID_COUNTRY_CODE -> "has no valid country code";
 			case INVALID_LENGTH -> "has a length no number of its country has";
-			default -> "is not a possible phone number";
+			case IS_POSSIBLE_LOCAL_ONLY -> "is too short: a local number without its area code";
+			case IS_POSSIBLE -> throw new IllegalArgumentException("a possible number has no reason to refuse it");
 		};
 	}
 
@@ -125,7 +134,7 @@ public final class PhoneNumbers {
 	public record Valid(String e164, String region, LineType type) implements Result {
 
 		public Valid {
-			if (!e164.matches("\\+[1-9][0-9]{1,14}")) {
+			if (!E164.matcher(e164).matches()) {
 				throw new IllegalArgumentException("not a number in E.164 form");
 			}
 		}
@@ -183,11 +192,9 @@ public final class PhoneNumbers {
 		/** A company's single number for several lines. */
 		UAN,
 		/** A voicemail access number. */
-		VOICEMAIL,
-		/** A valid number of a kind the metadata does not name. */
-		UNKNOWN;
+		VOICEMAIL;
 
-		static LineType of(PhoneNumberUtil.PhoneNumberType type) {
+		static LineType of(PhoneNumberType type) {
 			return switch (type) {
 				case FIXED_LINE -> FIXED_LINE;
 				case MOBILE -> MOBILE;
@@ -200,7 +207,7 @@ public final class PhoneNumbers {
 				case PAGER -> PAGER;
 				case UAN -> UAN;
 				case VOICEMAIL -> VOICEMAIL;
-				case UNKNOWN -> UNKNOWN;
+				case UNKNOWN -> throw new IllegalArgumentException("a valid number has a known type");
 			};
 		}
 
