@@ -125,6 +125,11 @@ class SecurityConfiguration {
 			// the console
 			.requestMatchers("/controllers/*/upload")
 			.hasRole(Role.DPO.name())
+			.requestMatchers(HttpMethod.GET, "/controllers/*/subjects", "/controllers/*/subjects/**")
+			.hasAnyRole(RECORD_READERS)
+			.requestMatchers("/controllers/*/subjects", "/controllers/*/subjects/**", "/controllers/*/imports",
+					"/controllers/*/imports/**")
+			.hasAnyRole(RECORD_WRITERS)
 			.requestMatchers(HttpMethod.GET, "/", "/controllers", "/controllers/*", "/controllers/*/notice",
 					"/controllers/*/register", "/controllers/*/versions", "/controllers/*/diff")
 			.hasAnyRole(EVERY_ROLE)
