@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "tutela.storage.ephemeral=true", "tutela.identity.bootstrap-token=" + Http.BOOTSTRAP_TOKEN })
+		properties = { "tutela.storage.ephemeral=true", "tutela.identity.bootstrap-token=" + Http.BOOTSTRAP_TOKEN,
+				"tutela.demo.subjects=30" })
 public @interface TutelaIntegrationTest {
 
 }

@@ -26,7 +26,8 @@ class StorageIntegrationTest {
 	Path dataDir;
 
 	private ConfigurableApplicationContext start(String... properties) {
-		return new SpringApplicationBuilder(TutelaApplication.class).properties("server.port=0")
+		return new SpringApplicationBuilder(TutelaApplication.class)
+			.properties("server.port=0", "tutela.demo.subjects=5")
 			.properties(properties)
 			.run();
 	}

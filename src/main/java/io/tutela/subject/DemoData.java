@@ -1,0 +1,177 @@
+package io.tutela.subject;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.tutela.policy.ControllerSummary;
+import io.tutela.policy.Policies;
+import io.tutela.policy.Policy;
+import io.tutela.policy.RecordKind;
+import io.tutela.records.ImportFormat;
+import io.tutela.records.ImportReport;
+import io.tutela.records.Importer;
+
+/**
+ * Synthetic demo data for every controller that has none yet: people with valid codici
+ * fiscali and plausible numbers, shaped by what each policy says the controller holds
+ * (customers with contracts for an operator, prospects for a call centre, ticket authors
+ * for a helpdesk, callers for a receptionist's client). It goes through the same import
+ * as real data.
+ */
+@Component
+@Order(200)
+public class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final Policies policies;
+
+	private final Importer importer;
+
+	private final SubjectImport subjects;
+
+	private final ContractImport contracts;
+
+	private final JdbcClient jdbc;
+
+	private final int perController;
+
+	DemoData(Policies policies, Importer importer, SubjectImport subjects, ContractImport contracts, JdbcClient jdbc,
+			@Value("${tutela.demo.subjects:200}") int perController) {
+		this.policies = policies;
+		this.importer = importer;
+		this.subjects = subjects;
+		this.contracts = contracts;
+		this.jdbc = jdbc;
+		this.perController = perController;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.perController <= 0) {
+			return;
+		}
+		for (ControllerSummary controller : this.policies.controllers()) {
+			boolean empty = this.jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM subject WHERE controller_id = :c)")
+				.param("c", controller.id())
+				.query(Boolean.class)
+				.single();
+			if (empty && this.policies.current(controller.id()).records(RecordKind.SUBJECT).isPresent()) {
+				ImportReport report = load(controller.id(), this.perController, (rows) -> {
+				});
+				log.info("Loaded {} demo subjects for '{}'", report.inserted(), controller.id());
+			}
+		}
+	}
+
+	/**
+	 * Generates and imports {@code count} subjects (and their contracts) for a
+	 * controller.
+	 */
+	public ImportReport load(String controllerId, long count, LongConsumer progress) {
+		Policy policy = this.policies.current(controllerId);
+		Policy.RecordMapping mapping = policy.records(RecordKind.SUBJECT).orElseThrow();
+		long seed = controllerId.hashCode();
+		DemoPeople people = new DemoPeople(seed);
+		ZoneId zone = policy.controller().timezone();
+		boolean withContracts = policy.records(RecordKind.CONTRACT).isPresent();
+		String prefix = controllerId.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").substring(0, 3);
+		try {
+			Path subjectFile = Files.createTempFile("tutela-demo-subjects", ".csv");
+			Path contractFile = Files.createTempFile("tutela-demo-contracts", ".csv");
+			try {
+				write(subjectFile, contractFile, people, count, mapping, prefix, withContracts, zone, seed);
+				ImportReport report;
+				try (InputStream in = Files.newInputStream(subjectFile)) {
+					report = this.importer.run(controllerId, this.subjects, ImportFormat.CSV, in, progress);
+				}
+				if (withContracts) {
+					try (InputStream in = Files.newInputStream(contractFile)) {
+						this.importer.run(controllerId, this.contracts, ImportFormat.CSV, in, progress);
+					}
+				}
+				return report;
+			}
+			finally {
+				Files.deleteIfExists(subjectFile);
+				Files.deleteIfExists(contractFile);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void write(Path subjectFile, Path contractFile, DemoPeople people, long count,
+			Policy.RecordMapping mapping, String prefix, boolean withContracts, ZoneId zone, long seed)
+			throws IOException {
+		SplittableRandom random = new SplittableRandom(seed);
+		LocalDate today = people.reference();
+		String kind = mapping.defaultCategory();
+		try (BufferedWriter s = Files.newBufferedWriter(subjectFile, StandardCharsets.UTF_8);
+				BufferedWriter c = Files.newBufferedWriter(contractFile, StandardCharsets.UTF_8);
+				CSVPrinter subjects = new CSVPrinter(s,
+						CSVFormat.RFC4180.builder()
+							.setHeader("customer_code", "codice_fiscale", "given_name", "family_name", "email", "phone",
+									"licence_number", "address", "category", "purposes", "source", "collected_at",
+									"last_contact_at")
+							.get());
+				CSVPrinter contracts = new CSVPrinter(c,
+						CSVFormat.RFC4180.builder()
+							.setHeader("contract_number", "subject", "service", "start_date", "end_date")
+							.get())) {
+			for (long i = 0; i < count; i++) {
+				DemoPeople.Person p = people.person(i);
+				LocalDate collected = today.minusDays(random.nextInt(1, 8 * 365));
+				LocalDate lastContact = collected.plusDays(random.nextInt(0, 400));
+				if (lastContact.isAfter(today)) {
+					lastContact = today;
+				}
+				String code = prefix + "-" + String.format("%07d", i + 1);
+				boolean prospect = mapping.categories().contains("prospect_numbers") && i % 3 == 2;
+				if (prospect) {
+					subjects.printRecord(null, null, p.givenName(), p.surname(), null, p.mobile(), null, null,
+							"prospect_numbers", "marketing", (i % 2 == 0) ? "third_party_list" : "public_register",
+							collected, lastContact);
+					continue;
+				}
+				switch (kind) {
+					case "support_ticket" -> subjects.printRecord(null, null, p.givenName(), p.surname(), p.email(),
+							null, "LIC-" + prefix + String.format("%07d", i + 1), null, null, null, null, collected,
+							lastContact);
+					case "call_log" -> subjects.printRecord(null, null, p.givenName(), p.surname(), null, p.mobile(),
+							null, null, null, null, "client_controller", collected, lastContact);
+					default -> subjects.printRecord(code, p.codiceFiscale(), p.givenName(), p.surname(), p.email(),
+							p.mobile(), null, p.address().toString(), null, null, null, collected, lastContact);
+				}
+				if (withContracts && !"support_ticket".equals(kind) && !"call_log".equals(kind)) {
+					LocalDate end = (random.nextInt(10) < 3) ? collected.plusDays(random.nextInt(30, 1500)) : null;
+					contracts.printRecord("K-" + code, code, (i % 2 == 0) ? "fibra" : "voce", collected,
+							(end != null && end.isBefore(today)) ? end : null);
+				}
+			}
+		}
+	}
+
+}
