@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
+import io.tutela.audit.AuditCommandLine;
+
 /**
  * Tutela: the privacy notice of an electronic-communications provider, enforced as code.
  */
@@ -16,7 +18,14 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(sharedModules = "web")
 public class TutelaApplication {
 
+	/**
+	 * Starts Tutela; {@code audit …} runs the offline audit commands instead, without
+	 * starting the application.
+	 */
 	public static void main(String[] args) {
+		if (args.length > 0 && "audit".equals(args[0])) {
+			System.exit(AuditCommandLine.run(args));
+		}
 		SpringApplication.run(TutelaApplication.class, args);
 	}
 

@@ -101,6 +101,15 @@ public final class Browser implements AutoCloseable {
 		return url();
 	}
 
+	/**
+	 * Waits (up to 10 s) until an element matching the selector is on the page, and
+	 * returns it.
+	 */
+	public WebElement waitFor(String css) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+	}
+
 	public WebElement find(String css) {
 		return this.driver.findElement(By.cssSelector(css));
 	}

@@ -73,6 +73,9 @@ public class DemoData implements ApplicationRunner {
 			return;
 		}
 		for (ControllerSummary controller : this.policies.controllers()) {
+			if (controller.currentVersion() == 0) {
+				continue;
+			}
 			boolean empty = this.jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM subject WHERE controller_id = :c)")
 				.param("c", controller.id())
 				.query(Boolean.class)

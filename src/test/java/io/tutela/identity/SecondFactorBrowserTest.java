@@ -39,10 +39,11 @@ class SecondFactorBrowserTest {
 
 			browser.find("#code").sendKeys("000000".equals(code(secret, 0)) ? "111111" : "000000");
 			browser.find("#enrol-submit").click();
-			assertThat(browser.text("#enrol-error")).isNotEmpty();
+			assertThat(browser.waitFor("#enrol-error").getText()).isNotEmpty();
 
 			browser.find("#code").sendKeys(code(secret, 0));
 			browser.find("#enrol-submit").click();
+			browser.waitFor("#recovery-codes li");
 			List<WebElement> codes = browser.all("#recovery-codes li");
 			assertThat(codes).hasSize(10);
 			String recovery = codes.get(0).getText();

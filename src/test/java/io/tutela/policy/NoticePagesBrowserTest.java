@@ -83,8 +83,9 @@ class NoticePagesBrowserTest {
 		this.browser.go("/controllers?lang=it");
 		assertThat(this.browser.all("#controllers tbody tr")).hasSizeGreaterThanOrEqualTo(shipped().size());
 		this.browser.find("#controller-conecto a").click();
-		this.browser.find("#link-notice").click();
-		assertThat(this.browser.url()).contains("/controllers/conecto/notice");
+		this.browser.waitFor("#link-notice").click();
+		assertThat(this.browser.waitForUrl("/controllers/conecto/notice")).contains("/controllers/conecto/notice");
+		this.browser.waitFor("#retention");
 		assertThat(this.browser.text("#retention")).contains("6 mesi");
 		Path shot = this.browser.screenshot("controllers-to-notice");
 		assertThat(Files.size(shot)).isPositive();

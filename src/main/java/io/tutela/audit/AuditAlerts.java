@@ -1,0 +1,144 @@
+package io.tutela.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Anomaly alerts and the per-minute read counts behind the mass-read window, in
+ * PostgreSQL.
+ */
+@Repository
+class AuditAlerts {
+
+	private final JdbcClient jdbc;
+
+	AuditAlerts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records each actor read at or after the instant given for them: one query for every
+	 * actor.
+	 */
+	Map<String, Long> readsSince(Map<String, Instant> since) {
+		Map<String, Long> reads = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT w.actor, coalesce(sum(c.records), 0) AS records
+				FROM unnest(?::text[], ?::bigint[]) AS w (actor, since)
+				LEFT JOIN audit_read_count c ON c.actor = w.actor AND c.minute >= to_timestamp(w.since)
+				GROUP BY w.actor""")
+			.param(since.keySet().toArray(String[]::new))
+			.param(since.values().stream().mapToLong(Instant::getEpochSecond).toArray())
+			.query((rs) -> {
+				reads.put(rs.getString("actor"), rs.getLong("records"));
+			});
+		return reads;
+	}
+
+	/** Adds records read per actor and minute; each actor and minute at most once. */
+	void addReads(List<ReadCount> counts) {
+		this.jdbc.sql("""
+				INSERT INTO audit_read_count (actor, minute, records)
+				SELECT actor, to_timestamp(minute), records FROM unnest(?::text[], ?::bigint[], ?::bigint[])
+				       AS c (actor, minute, records)
+				ON CONFLICT (actor, minute) DO UPDATE SET records = audit_read_count.records + EXCLUDED.records""")
+			.param(counts.stream().map(ReadCount::actor).toArray(String[]::new))
+			.param(counts.stream().mapToLong((c) -> c.minute().getEpochSecond()).toArray())
+			.param(counts.stream().mapToLong(ReadCount::records).toArray())
+			.update();
+	}
+
+	/** Removes each actor's counts older than the instant given for them. */
+	void forgetReadsBefore(Map<String, Instant> before) {
+		this.jdbc.sql("""
+				DELETE FROM audit_read_count c USING unnest(?::text[], ?::bigint[]) AS w (actor, before)
+				WHERE c.actor = w.actor AND c.minute < to_timestamp(w.before)""")
+			.param(before.keySet().toArray(String[]::new))
+			.param(before.values().stream().mapToLong(Instant::getEpochSecond).toArray())
+			.update();
+	}
+
+	/** Stores a mass-read alert, unless the same window has one: its id if stored. */
+	Optional<Long> raiseMassRead(String actor, String actorRole, Instant windowStart, Instant windowEnd, long records,
+			Instant raisedAt) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO audit_alert (kind, actor, actor_role, window_start, window_end, record_count, raised_at, last_read_at)
+					VALUES ('mass-read', :actor, :role, :start, :end, :records, :raisedAt, :end)
+					ON CONFLICT (actor, kind, window_start) DO NOTHING
+					RETURNING id""")
+			.param("actor", actor)
+			.param("role", actorRole)
+			.param("start", utc(windowStart))
+			.param("end", utc(windowEnd))
+			.param("records", records)
+			.param("raisedAt", utc(raisedAt))
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Stores an off-hours alert for the period, or adds the records to the one it has.
+	 * @return the alert's id if this call created it
+	 */
+	Optional<Long> raiseOrCountOffHours(String actor, String actorRole, WorkingHours.Period period, long records,
+			Instant lastReadAt, Instant raisedAt) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO audit_alert (kind, actor, actor_role, window_start, window_end, record_count, raised_at, last_read_at)
+					VALUES ('off-hours', :actor, :role, :start, :end, :records, :raisedAt, :lastReadAt)
+					ON CONFLICT (actor, kind, window_start) DO UPDATE
+					SET record_count = audit_alert.record_count + EXCLUDED.record_count,
+					    last_read_at = greatest(audit_alert.last_read_at, EXCLUDED.last_read_at)
+					RETURNING id, (xmax = 0) AS created""")
+			.param("actor", actor)
+			.param("role", actorRole)
+			.param("start", utc(period.start()))
+			.param("end", utc(period.end()))
+			.param("records", records)
+			.param("lastReadAt", utc(lastReadAt))
+			.param("raisedAt", utc(raisedAt))
+			.query((rs, row) -> rs.getBoolean("created") ? Optional.of(rs.getLong("id")) : Optional.<Long>empty())
+			.single();
+	}
+
+	/** Alerts, newest first. */
+	List<AuditAlert> list(int limit, long offset) {
+		return this.jdbc.sql("""
+				SELECT id, kind, actor, actor_role, window_start, window_end, record_count, raised_at, last_read_at
+				FROM audit_alert ORDER BY raised_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(AuditAlerts::alert)
+			.list();
+	}
+
+	/** Records an actor read within a minute. */
+	record ReadCount(String actor, Instant minute, long records) {
+	}
+
+	private static AuditAlert alert(ResultSet rs, int row) throws SQLException {
+		return new AuditAlert(rs.getLong("id"), rs.getString("kind"), rs.getString("actor"), rs.getString("actor_role"),
+				instant(rs, "window_start"), instant(rs, "window_end"), rs.getLong("record_count"),
+				instant(rs, "raised_at"), instant(rs, "last_read_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

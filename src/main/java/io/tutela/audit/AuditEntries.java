@@ -1,0 +1,212 @@
+package io.tutela.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit chain in PostgreSQL: the lock that serialises appends, the head, inserts
+ * (batched, or {@code COPY} for many), the stream in seq order and searches.
+ */
+@Repository
+class AuditEntries {
+
+	/** The key of the transaction-scoped advisory lock every append takes. */
+	static final long CHAIN_LOCK = 0x7475_7465_6c61_0a01L;
+
+	/** From this many events an append goes through {@code COPY}. */
+	static final int COPY_FROM = 64;
+
+	static final String COLUMNS = "seq, occurred_at, actor, actor_role, controller_id, action, target_ids, category, "
+			+ "purpose, outcome, client_address, prev_hash, hash";
+
+	private static final int STREAM_FETCH_SIZE = 10_000;
+
+	private static final int COPY_CHUNK = 1 << 16;
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate streaming;
+
+	AuditEntries(DataSource dataSource, JdbcClient jdbc) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(STREAM_FETCH_SIZE);
+	}
+
+	/** Waits for, and holds until the transaction ends, the right to append. */
+	void lockChain() {
+		this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)")
+			.param("key", CHAIN_LOCK)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The seq and hash of the last event, if any. */
+	Optional<Head> head() {
+		return this.jdbc.sql("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+			.optional();
+	}
+
+	void insert(List<AuditEntry> entries) {
+		insert("audit_event", entries);
+	}
+
+	/**
+	 * Inserts entries: a JDBC batch for a few, {@code COPY} for many.
+	 * @param table {@code audit_event}, or a table of the same shape (the benchmark's)
+	 */
+	void insert(String table, List<AuditEntry> entries) {
+		if (entries.size() >= COPY_FROM) {
+			copy(table, entries);
+		}
+		else {
+			batch(table, entries);
+		}
+	}
+
+	private void batch(String table, List<AuditEntry> entries) {
+		this.streaming.batchUpdate(
+				"INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				new BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(PreparedStatement ps, int i) throws SQLException {
+						AuditEntry e = entries.get(i);
+						ps.setLong(1, e.seq());
+						ps.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+						ps.setString(3, e.actor());
+						ps.setString(4, e.actorRole());
+						ps.setString(5, e.controllerId());
+						ps.setString(6, e.action());
+						ps.setArray(7, ps.getConnection().createArrayOf("text", e.targetIds().toArray()));
+						ps.setString(8, e.category());
+						ps.setString(9, e.purpose());
+						ps.setString(10, e.outcome());
+						ps.setString(11, e.clientAddress());
+						ps.setString(12, e.prevHash());
+						ps.setString(13, e.hash());
+					}
+
+					@Override
+					public int getBatchSize() {
+						return entries.size();
+					}
+
+				});
+	}
+
+	/**
+	 * Writes the entries with PostgreSQL's {@code COPY} on the transaction's connection.
+	 */
+	private void copy(String table, List<AuditEntry> entries) {
+		String sql = "COPY " + table + " (" + COLUMNS + ") FROM STDIN";
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+			try {
+				StringBuilder rows = new StringBuilder(COPY_CHUNK + 1024);
+				for (AuditEntry entry : entries) {
+					CopyRows.append(rows, entry);
+					if (rows.length() >= COPY_CHUNK) {
+						write(copy, rows);
+					}
+				}
+				write(copy, rows);
+				copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
+		}
+		catch (SQLException ex) {
+			DataAccessException translated = this.streaming.getExceptionTranslator().translate("COPY", sql, ex);
+			throw (translated != null) ? translated : new IllegalStateException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void write(CopyIn copy, StringBuilder rows) throws SQLException {
+		byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+		copy.writeToCopy(bytes, 0, bytes.length);
+		rows.setLength(0);
+	}
+
+	/**
+	 * Every event in seq order, fetched a page at a time so that memory stays constant;
+	 * call it within a transaction (PostgreSQL streams only then).
+	 */
+	void forEach(Consumer<AuditEntry> action) {
+		this.streaming.query("SELECT " + COLUMNS + " FROM audit_event ORDER BY seq",
+				(ResultSet rs) -> action.accept(entry(rs)));
+	}
+
+	/** The events a search selects, newest first. */
+	List<AuditEntry> search(AuditSearch search, int limit, long offset) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE true");
+		List<Object> args = new ArrayList<>();
+		condition(sql, args, "controller_id = ?", search.controllerId());
+		condition(sql, args, "occurred_at >= ?",
+				(search.from() != null) ? OffsetDateTime.ofInstant(search.from(), ZoneOffset.UTC) : null);
+		condition(sql, args, "occurred_at < ?",
+				(search.to() != null) ? OffsetDateTime.ofInstant(search.to(), ZoneOffset.UTC) : null);
+		condition(sql, args, "actor = ?", search.actor());
+		condition(sql, args, "action = ?", search.action());
+		sql.append(" ORDER BY occurred_at DESC, seq DESC LIMIT ? OFFSET ?");
+		args.add(limit);
+		args.add(offset);
+		return this.jdbc.sql(sql.toString()).params(args).query((rs, row) -> entry(rs)).list();
+	}
+
+	private static void condition(StringBuilder sql, List<Object> args, String condition, @Nullable Object value) {
+		if (value != null) {
+			sql.append(" AND ").append(condition);
+			args.add(value);
+		}
+	}
+
+	static AuditEntry entry(ResultSet rs) throws SQLException {
+		Array targets = rs.getArray("target_ids");
+		List<String> ids = Arrays.asList((String[]) targets.getArray());
+		return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getString("actor"), rs.getString("actor_role"), rs.getString("controller_id"),
+				rs.getString("action"), ids, rs.getString("category"), rs.getString("purpose"), rs.getString("outcome"),
+				rs.getString("client_address"), rs.getString("prev_hash"), rs.getString("hash"));
+	}
+
+	/** The last link of the chain. */
+	record Head(long seq, String hash) {
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.tutela.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The append-only, hash-chained audit log. Every module records here each read and write
+ * of personal data and each administrator action, inside the transaction of the business
+ * change, so that the audit row commits or rolls back with it.
+ *
+ * <h2>The chain</h2> Each stored event has a gapless {@code seq} (1, 2, 3, …) and <pre>
+ * hash = lower-case hex( SHA-256( UTF-8( prev_hash + canonical(seq, event) ) ) )
+ * </pre> where {@code prev_hash} is the {@code hash} of event {@code seq - 1}, or 64
+ * zeros ({@code 000…0}) for event 1, written as its 64 lower-case hex characters with
+ * nothing between it and the canonical encoding.
+ *
+ * <h2>The canonical encoding</h2> Eleven fields in this order, separated by one TAB
+ * (U+0009), with no TAB or newline at the end:
+ * <ol>
+ * <li>{@code seq}: decimal, no sign, no leading zeros;</li>
+ * <li>{@code occurred_at}: UTC as {@code yyyy-MM-ddTHH:mm:ss.ffffffZ}, a four-digit year
+ * and exactly six fractional digits (events are kept to the microsecond, as PostgreSQL
+ * stores them);</li>
+ * <li>{@code actor};</li>
+ * <li>{@code actor_role};</li>
+ * <li>{@code controller_id};</li>
+ * <li>{@code action};</li>
+ * <li>{@code target_ids}: each id escaped, joined by {@code ,} (no spaces); an empty list
+ * is the empty string (ids are never empty);</li>
+ * <li>{@code category};</li>
+ * <li>{@code purpose};</li>
+ * <li>{@code outcome};</li>
+ * <li>{@code client_address}.</li>
+ * </ol>
+ * Text is escaped as {@code \} → {@code \\}, TAB → {@code \t}, LF → {@code \n}, CR →
+ * {@code \r}, {@code ,} → {@code \,}; every other character stands for itself. An absent
+ * value (null) is written {@code \N}. The bytes hashed are the UTF-8 encoding of the
+ * text.
+ *
+ * <h2>Appending</h2> An append takes the transaction-scoped advisory lock
+ * {@code pg_advisory_xact_lock(8391741459633605121)}, reads the last {@code (seq, hash)},
+ * hashes the new events and inserts them (a batched insert, or {@code COPY} from 64
+ * events). The lock is held until the caller's transaction ends, so audit last in a
+ * transaction, and use READ COMMITTED (the default). In a read-only transaction (a read
+ * of personal data has no change to commit with) the audit is written and committed in a
+ * transaction of its own. Reads of personal data are checked for anomalies on the way in
+ * ({@link DetectingAnomalies}); the alerts they raise are appended as events of the
+ * {@code system}.
+ */
+@Service
+public class AuditLog {
+
+	private final AuditEntries entries;
+
+	private final DetectingAnomalies anomalies;
+
+	private final TransactionTemplate joining;
+
+	private final TransactionTemplate separate;
+
+	AuditLog(AuditEntries entries, DetectingAnomalies anomalies, PlatformTransactionManager transactions) {
+		this.entries = entries;
+		this.anomalies = anomalies;
+		this.joining = new TransactionTemplate(transactions);
+		this.separate = new TransactionTemplate(transactions);
+		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Appends one event, in the caller's transaction (or a new one when there is none, or
+	 * when the caller's is read-only).
+	 * @return the event's seq
+	 */
+	public long record(AuditEvent event) {
+		return inTransaction(List.of(event)).get(0).seq();
+	}
+
+	/**
+	 * Appends events in their order, in the caller's transaction (or a new one when there
+	 * is none, or when the caller's is read-only).
+	 */
+	public void recordAll(List<AuditEvent> events) {
+		if (!events.isEmpty()) {
+			inTransaction(events);
+		}
+	}
+
+	/**
+	 * Joins the caller's transaction; a read-only one cannot insert, and a read has no
+	 * change to commit with, so its audit commits in a transaction of its own.
+	 */
+	private List<AuditEntry> inTransaction(List<AuditEvent> events) {
+		boolean readOnly = TransactionSynchronizationManager.isActualTransactionActive()
+				&& TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+		List<AuditEntry> appended = (readOnly ? this.separate : this.joining).execute((status) -> append(events));
+		return Objects.requireNonNull(appended);
+	}
+
+	private List<AuditEntry> append(List<AuditEvent> events) {
+		this.entries.lockChain();
+		List<AuditEvent> all = new ArrayList<>(events.size() + 1);
+		all.addAll(events);
+		all.addAll(this.anomalies.inspect(events));
+		AuditEntries.Head head = this.entries.head().orElse(new AuditEntries.Head(0, CanonicalEncoding.GENESIS));
+		List<AuditEntry> chained = chain(head, all, new CanonicalEncoding());
+		this.entries.insert(chained);
+		return chained;
+	}
+
+	/** The events linked after {@code head}. */
+	static List<AuditEntry> chain(AuditEntries.Head head, List<AuditEvent> events, CanonicalEncoding encoding) {
+		List<AuditEntry> chained = new ArrayList<>(events.size());
+		long seq = head.seq();
+		String prevHash = head.hash();
+		for (AuditEvent event : events) {
+			seq++;
+			String hash = encoding.hash(prevHash, seq, event);
+			chained.add(AuditEntry.of(seq, event, prevHash, hash));
+			prevHash = hash;
+		}
+		return chained;
+	}
+
+}
