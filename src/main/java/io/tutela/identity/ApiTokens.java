@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.tutela.audit.Auditing;
 import io.tutela.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +48,10 @@ class ApiTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+	private final Auditing auditing;
+
+	ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock, Auditing auditing) {
+		this.auditing = auditing;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -79,8 +83,9 @@ class ApiTokens {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		return new Created(insert(owner.id(), name, roles, allControllers, controllers, validity, hash(secret)),
-				secret);
+		ApiToken token = insert(owner.id(), name, roles, allControllers, controllers, validity, hash(secret));
+		this.auditing.success("token.create", null, null, List.of(token.id()));
+		return new Created(token, secret);
 	}
 
 	/**
@@ -172,13 +177,17 @@ class ApiTokens {
 
 	/** Revokes one of the account's tokens; false when it has no such token. */
 	boolean revoke(UUID accountId, UUID tokenId) {
-		return this.jdbc.sql("""
+		boolean revoked = this.jdbc.sql("""
 				UPDATE api_token SET revoked_at = coalesce(revoked_at, :now)
 				WHERE id = :id AND account_id = :account""")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("id", tokenId)
 			.param("account", accountId)
 			.update() == 1;
+		if (revoked) {
+			this.auditing.success("token.revoke", null, null, List.of(tokenId));
+		}
+		return revoked;
 	}
 
 	static String hash(String secret) {

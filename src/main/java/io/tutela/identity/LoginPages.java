@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.tutela.audit.AuditEvent;
+import io.tutela.audit.Auditing;
 import io.tutela.web.ConsolePage;
 import io.tutela.web.InvalidInputException;
 
@@ -48,8 +50,11 @@ class LoginPages {
 
 	private final Clock clock;
 
+	private final Auditing auditing;
+
 	LoginPages(LoginFlow flow, SecondFactor secondFactor, StaffAccounts staff, Accounts accounts,
-			LoginThrottle throttle, Clock clock) {
+			LoginThrottle throttle, Clock clock, Auditing auditing) {
+		this.auditing = auditing;
 		this.flow = flow;
 		this.secondFactor = secondFactor;
 		this.staff = staff;
@@ -78,10 +83,12 @@ class LoginPages {
 		Account account = this.flow.account(authentication);
 		if (this.secondFactor.check(account, code)) {
 			this.accounts.resetFailures(account.id());
+			this.auditing.success("login.second_factor", null, null, List.of(account.id()));
 			return "redirect:" + this.flow.advance(request, response, authentication, true);
 		}
 		Instant now = this.clock.instant();
 		this.accounts.failedLogin(account.id(), now);
+		this.auditing.record("login.second_factor", AuditEvent.FAILURE, null, null, List.of(account.id()));
 		Optional<Instant> locked = this.throttle.lockedUntil(account.failedLogins() + 1, now);
 		if (locked.isPresent()) {
 			this.flow.abandon(request, response);
@@ -103,6 +110,7 @@ class LoginPages {
 		StaffAuthentication authentication = LoginFlow.current().orElseThrow();
 		try {
 			this.staff.replaceTemporary(authentication.getPrincipal().accountId(), newPassword, confirmation);
+			this.auditing.success("account.password", null, null, List.of(authentication.getPrincipal().accountId()));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.errors());
@@ -128,6 +136,7 @@ class LoginPages {
 			model.addAttribute("enrolment", this.secondFactor.pending(account));
 			return ENROL;
 		}
+		this.auditing.success("account.second_factor", null, null, List.of(account.id()));
 		model.addAttribute("codes", codes.get());
 		model.addAttribute("next", this.flow.advance(request, response, authentication, true));
 		return RECOVERY_CODES;

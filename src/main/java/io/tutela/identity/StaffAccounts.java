@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.tutela.audit.Auditing;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
@@ -30,7 +31,10 @@ class StaffAccounts {
 
 	private final Clock clock;
 
-	StaffAccounts(Accounts accounts, PasswordEncoder encoder, JdbcClient jdbc, Clock clock) {
+	private final Auditing auditing;
+
+	StaffAccounts(Accounts accounts, PasswordEncoder encoder, JdbcClient jdbc, Clock clock, Auditing auditing) {
+		this.auditing = auditing;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.jdbc = jdbc;
@@ -71,6 +75,7 @@ class StaffAccounts {
 		this.accounts.insert(id, username, displayName.strip(), this.encoder.encode(password), true, allControllers,
 				this.clock.instant());
 		this.accounts.scope(id, roles, allControllers, allControllers ? Set.of() : controllers);
+		this.auditing.success("account.create", null, null, List.of(id));
 		return new Issued(get(id), password);
 	}
 
@@ -96,6 +101,7 @@ class StaffAccounts {
 			throw new InvalidInputException(problems);
 		}
 		this.accounts.scope(id, roles, allControllers, allControllers ? Set.of() : controllers);
+		this.auditing.success("account.scope", null, null, List.of(id));
 		return get(id);
 	}
 
@@ -135,6 +141,7 @@ class StaffAccounts {
 			throw new InvalidInputException(problems);
 		}
 		this.accounts.password(id, this.encoder.encode(next), false);
+		this.auditing.success("account.password", null, null, List.of(id));
 	}
 
 	/** Replaces a temporary password at login (the person has just proved it). */
@@ -164,6 +171,7 @@ class StaffAccounts {
 		String password = Passwords.temporary();
 		this.accounts.password(id, this.encoder.encode(password), true);
 		this.accounts.resetFailures(id);
+		this.auditing.success("account.password_reset", null, null, List.of(id));
 		return password;
 	}
 
@@ -171,12 +179,14 @@ class StaffAccounts {
 	void enable(UUID id, boolean enabled) {
 		get(id);
 		this.accounts.enabled(id, enabled);
+		this.auditing.success(enabled ? "account.enable" : "account.disable", null, null, List.of(id));
 	}
 
 	@Transactional
 	void unlock(UUID id) {
 		get(id);
 		this.accounts.resetFailures(id);
+		this.auditing.success("account.unlock", null, null, List.of(id));
 	}
 
 }

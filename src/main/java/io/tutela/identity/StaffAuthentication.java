@@ -37,6 +37,21 @@ class StaffAuthentication extends AbstractAuthenticationToken {
 		return new StaffAuthentication(principal, pending, secondFactorDone, authorities);
 	}
 
+	/**
+	 * The most privileged role first: it is the role the audit log records for the actor.
+	 */
+	static int privilege(Role role) {
+		return switch (role) {
+			case SYSTEM_ADMINISTRATOR -> 0;
+			case JUDICIAL_LIAISON -> 1;
+			case DPO -> 2;
+			case AUDITOR -> 3;
+			case OPERATOR -> 4;
+			case COMPLAINT_HANDLER -> 5;
+			case CLIENT_USER -> 6;
+		};
+	}
+
 	@Override
 	public Object getCredentials() {
 		return "";

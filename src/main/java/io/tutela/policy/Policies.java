@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.tutela.audit.Auditing;
 import io.tutela.identity.ControllerScope;
 import io.tutela.web.NotFoundException;
 
@@ -34,9 +35,13 @@ public class Policies {
 
 	private final ControllerScope scope;
 
+	private final Auditing auditing;
+
 	private final Map<String, Policy> parsed = new ConcurrentHashMap<>();
 
-	Policies(PolicyVersions versions, ApplicationEventPublisher events, Clock clock, ControllerScope scope) {
+	Policies(PolicyVersions versions, ApplicationEventPublisher events, Clock clock, ControllerScope scope,
+			Auditing auditing) {
+		this.auditing = auditing;
 		this.versions = versions;
 		this.events = events;
 		this.clock = clock;
@@ -118,6 +123,7 @@ public class Policies {
 		this.versions.insert(version, yaml);
 		this.parsed.put(id + "@" + number, policy);
 		this.events.publishEvent(new PolicyVersionAccepted(id, number, (number > 1) ? number - 1 : null));
+		this.auditing.success("policy.update", id, null, List.of(id + "@" + number));
 		return new Accepted(version, true);
 	}
 

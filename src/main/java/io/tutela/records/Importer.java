@@ -27,6 +27,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.tutela.audit.Auditing;
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
 import io.tutela.web.InvalidInputException.FieldProblem;
@@ -50,7 +51,10 @@ public class Importer {
 
 	private final Policies policies;
 
-	Importer(DataSource dataSource, JdbcClient jdbc, Policies policies) {
+	private final Auditing auditing;
+
+	Importer(DataSource dataSource, JdbcClient jdbc, Policies policies, Auditing auditing) {
+		this.auditing = auditing;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.policies = policies;
@@ -118,6 +122,8 @@ public class Importer {
 			.query((rs, n) -> rs.getBoolean("inserted"))
 			.list();
 		long inserted = written.stream().filter((b) -> b).count();
+		this.auditing.success(spec.recordKind().key() + ".import", controllerId, context.mapping().defaultCategory(),
+				List.of());
 		long updated = written.size() - inserted;
 		return new ImportReport(controllerId, spec.name(), rows, inserted, updated, rows - inserted - updated, 0,
 				List.of());

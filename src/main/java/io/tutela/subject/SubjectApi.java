@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.tutela.audit.Auditing;
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
 import io.tutela.policy.RecordKind;
@@ -44,7 +45,10 @@ class SubjectApi {
 
 	private final Clock clock;
 
-	SubjectApi(Subjects subjects, Overviews overviews, Policies policies, Clock clock) {
+	private final Auditing auditing;
+
+	SubjectApi(Subjects subjects, Overviews overviews, Policies policies, Clock clock, Auditing auditing) {
+		this.auditing = auditing;
 		this.subjects = subjects;
 		this.overviews = overviews;
 		this.policies = policies;
@@ -60,14 +64,18 @@ class SubjectApi {
 		if (page < 0 || size < 1 || size > 500) {
 			throw new InvalidInputException(List.of(new FieldProblem("page", "page from 0, size from 1 to 500")));
 		}
-		return new Page(page, size, this.subjects.search(controllerId, q, page * size, size));
+		List<Subject> found = this.subjects.search(controllerId, q, page * size, size);
+		this.auditing.success("subject.search", controllerId, null, found.stream().map(Subject::id).toList());
+		return new Page(page, size, found);
 	}
 
 	@GetMapping("/{subjectId}")
 	@Operation(summary = "One subject")
 	Subject one(@PathVariable String controllerId, @PathVariable UUID subjectId) {
-		return this.subjects.find(controllerId, subjectId)
+		Subject subject = this.subjects.find(controllerId, subjectId)
 			.orElseThrow(() -> new NotFoundException("subject", subjectId));
+		this.auditing.success("subject.read", controllerId, subject.category(), List.of(subjectId));
+		return subject;
 	}
 
 	@PostMapping
@@ -76,6 +84,7 @@ class SubjectApi {
 	ResponseEntity<Subject> create(@PathVariable String controllerId, @RequestBody SubjectInput input) {
 		Subject subject = validate(controllerId, UUID.randomUUID(), input, null);
 		this.subjects.save(subject);
+		this.auditing.success("subject.create", controllerId, subject.category(), List.of(subject.id()));
 		return ResponseEntity.created(URI.create("/api/v1/controllers/" + controllerId + "/subjects/" + subject.id()))
 			.body(subject);
 	}
@@ -84,9 +93,11 @@ class SubjectApi {
 	@Transactional
 	@Operation(summary = "Update a subject (rectification)")
 	Subject update(@PathVariable String controllerId, @PathVariable UUID subjectId, @RequestBody SubjectInput input) {
-		Subject existing = one(controllerId, subjectId);
+		Subject existing = this.subjects.find(controllerId, subjectId)
+			.orElseThrow(() -> new NotFoundException("subject", subjectId));
 		Subject subject = validate(controllerId, subjectId, input, existing);
 		this.subjects.save(subject);
+		this.auditing.success("subject.update", controllerId, subject.category(), List.of(subjectId));
 		return subject;
 	}
 
@@ -96,7 +107,14 @@ class SubjectApi {
 					+ "source, recipients and the date its retention rule will act; asOf: an ISO instant (default now)")
 	Overview overview(@PathVariable String controllerId, @PathVariable UUID subjectId,
 			@RequestParam(required = false) @Nullable Instant asOf) {
-		return this.overviews.of(controllerId, subjectId, (asOf != null) ? asOf : this.clock.instant());
+		Overview overview = this.overviews.of(controllerId, subjectId, (asOf != null) ? asOf : this.clock.instant());
+		this.auditing.success("subject_360.read", controllerId, null,
+				overview.categories()
+					.stream()
+					.flatMap((c) -> c.records().stream())
+					.map(Overview.RecordView::id)
+					.toList());
+		return overview;
 	}
 
 	private Subject validate(String controllerId, UUID id, SubjectInput in, @Nullable Subject existing) {
