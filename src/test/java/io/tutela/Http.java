@@ -113,6 +113,40 @@ public final class Http {
 		return post(actionPath, "application/x-www-form-urlencoded", form);
 	}
 
+	/** Submits a console form with a file (multipart), with the page's CSRF token. */
+	public Response upload(String pagePath, String actionPath, Map<String, String> fields, String fileField,
+			String fileName, String content) {
+		Matcher csrf = CSRF.matcher(get(pagePath).body());
+		String boundary = "----tutela" + System.nanoTime();
+		StringBuilder body = new StringBuilder();
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		if (csrf.find()) {
+			all.put("_csrf", csrf.group(1));
+		}
+		all.forEach((name, value) -> body.append("--")
+			.append(boundary)
+			.append("\r\n")
+			.append("Content-Disposition: form-data; name=\"")
+			.append(name)
+			.append("\"\r\n\r\n")
+			.append(value)
+			.append("\r\n"));
+		body.append("--")
+			.append(boundary)
+			.append("\r\n")
+			.append("Content-Disposition: form-data; name=\"")
+			.append(fileField)
+			.append("\"; filename=\"")
+			.append(fileName)
+			.append("\"\r\nContent-Type: text/csv\r\n\r\n")
+			.append(content)
+			.append("\r\n")
+			.append("--")
+			.append(boundary)
+			.append("--\r\n");
+		return post(actionPath, "multipart/form-data; boundary=" + boundary, body.toString());
+	}
+
 	/**
 	 * Logs in through the console's form; a temporary password is replaced by
 	 * {@code password +

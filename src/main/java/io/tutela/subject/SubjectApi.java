@@ -39,7 +39,7 @@ class SubjectApi {
 
 	private final Subjects subjects;
 
-	private final Overviews overviews;
+	private final ReadingSubjects reading;
 
 	private final Policies policies;
 
@@ -47,10 +47,10 @@ class SubjectApi {
 
 	private final Auditing auditing;
 
-	SubjectApi(Subjects subjects, Overviews overviews, Policies policies, Clock clock, Auditing auditing) {
+	SubjectApi(Subjects subjects, ReadingSubjects reading, Policies policies, Clock clock, Auditing auditing) {
 		this.auditing = auditing;
 		this.subjects = subjects;
-		this.overviews = overviews;
+		this.reading = reading;
 		this.policies = policies;
 		this.clock = clock;
 	}
@@ -64,18 +64,13 @@ class SubjectApi {
 		if (page < 0 || size < 1 || size > 500) {
 			throw new InvalidInputException(List.of(new FieldProblem("page", "page from 0, size from 1 to 500")));
 		}
-		List<Subject> found = this.subjects.search(controllerId, q, page * size, size);
-		this.auditing.success("subject.search", controllerId, null, found.stream().map(Subject::id).toList());
-		return new Page(page, size, found);
+		return new Page(page, size, this.reading.search(controllerId, q, page, size));
 	}
 
 	@GetMapping("/{subjectId}")
 	@Operation(summary = "One subject")
 	Subject one(@PathVariable String controllerId, @PathVariable UUID subjectId) {
-		Subject subject = this.subjects.find(controllerId, subjectId)
-			.orElseThrow(() -> new NotFoundException("subject", subjectId));
-		this.auditing.success("subject.read", controllerId, subject.category(), List.of(subjectId));
-		return subject;
+		return this.reading.one(controllerId, subjectId);
 	}
 
 	@PostMapping
@@ -107,14 +102,7 @@ class SubjectApi {
 					+ "source, recipients and the date its retention rule will act; asOf: an ISO instant (default now)")
 	Overview overview(@PathVariable String controllerId, @PathVariable UUID subjectId,
 			@RequestParam(required = false) @Nullable Instant asOf) {
-		Overview overview = this.overviews.of(controllerId, subjectId, (asOf != null) ? asOf : this.clock.instant());
-		this.auditing.success("subject_360.read", controllerId, null,
-				overview.categories()
-					.stream()
-					.flatMap((c) -> c.records().stream())
-					.map(Overview.RecordView::id)
-					.toList());
-		return overview;
+		return this.reading.overview(controllerId, subjectId, (asOf != null) ? asOf : this.clock.instant());
 	}
 
 	private Subject validate(String controllerId, UUID id, SubjectInput in, @Nullable Subject existing) {
