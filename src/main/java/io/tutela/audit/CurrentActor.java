@@ -61,6 +61,9 @@ public class CurrentActor {
 			return new Actor(who, who, address);
 		}
 		String role = NO_ROLE;
+		if (authentication instanceof ActingRole acting) {
+			return new Actor(authentication.getName(), acting.actingRole(), address);
+		}
 		for (GrantedAuthority authority : authentication.getAuthorities()) {
 			String name = authority.getAuthority();
 			if (name != null && name.startsWith(ROLE_PREFIX) && name.length() > ROLE_PREFIX.length()) {

@@ -35,7 +35,7 @@ class LoginAudit {
 			String role = principal.roles()
 				.stream()
 				.min(java.util.Comparator.comparingInt(StaffAuthentication::privilege))
-				.map(Role::key)
+				.map(Role::name)
 				.orElse("none");
 			this.auditing.as(principal.username(), role, "login.password", AuditEvent.SUCCESS,
 					List.of(principal.accountId()));

@@ -7,12 +7,14 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import io.tutela.audit.ActingRole;
+
 /**
  * An authenticated staff member. While a login step is pending (a second factor, a new
  * password, enrolment) it carries only that step's authority, which opens that step's
  * page and nothing else; once every step is done it carries the account's roles.
  */
-class StaffAuthentication extends AbstractAuthenticationToken {
+class StaffAuthentication extends AbstractAuthenticationToken implements ActingRole {
 
 	private final StaffPrincipal principal;
 
@@ -50,6 +52,18 @@ class StaffAuthentication extends AbstractAuthenticationToken {
 			case COMPLAINT_HANDLER -> 5;
 			case CLIENT_USER -> 6;
 		};
+	}
+
+	@Override
+	public String actingRole() {
+		if (this.pending != LoginStep.NONE) {
+			return "none";
+		}
+		return this.principal.roles()
+			.stream()
+			.min(java.util.Comparator.comparingInt(StaffAuthentication::privilege))
+			.map(Role::name)
+			.orElse("none");
 	}
 
 	@Override
