@@ -45,6 +45,11 @@ class EmbeddedPostgresConfiguration {
 			.setLocaleConfig("locale", "C.UTF-8")
 			.setPGStartupWait(java.time.Duration.ofSeconds(60));
 		if (!storage.ephemeral()) {
+			// what is acknowledged survives a killed process: the embedded library turns
+			// these off
+			builder.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
 			Path dir = storage.postgresDir().toAbsolutePath();
 			Files.createDirectories(dir);
 			builder.setDataDirectory(dir).setCleanDataDirectory(false);

@@ -48,6 +48,9 @@ class StorageIntegrationTest {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT name FROM controller WHERE id = 'restart-probe'").query(String.class).single())
 				.isEqualTo("kept");
+			assertThat(jdbc.sql("SELECT current_setting('synchronous_commit') || ' ' || current_setting('fsync')")
+				.query(String.class)
+				.single()).as("a commit is durable before it is acknowledged").isEqualTo("on on");
 			assertThat(jdbc.sql("SELECT count(*) FROM policy_version WHERE origin = 'seed' AND version > 1")
 				.query(Integer.class)
 				.single()).as("a restart does not load the shipped policies again").isZero();

@@ -1,5 +1,11 @@
 package io.tutela.subject;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,9 +16,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tutela.Http;
+import io.tutela.records.ImportFormat;
+import io.tutela.records.Importer;
 import io.tutela.TutelaIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @TutelaIntegrationTest
 class ImportIntegrationTest {
@@ -95,6 +104,40 @@ class ImportIntegrationTest {
 		assertThat(duplicate.status()).isEqualTo(422);
 		assertThat(duplicate.json().get("errors").get(0).get("line").asLong()).isEqualTo(3);
 		assertThat(count("subject", "conecto")).isEqualTo(before);
+	}
+
+	@Autowired
+	Importer importer;
+
+	@Autowired
+	SubjectImport subjectImport;
+
+	@Test
+	void anImportCutOffHalfwayLeavesNothingBehind() {
+		long before = count("subject", "connext");
+		StringBuilder file = new StringBuilder("customer_code,given_name\n");
+		for (int i = 0; i < 5000; i++) {
+			file.append("CUT-").append(i).append(",Nome\n");
+		}
+		byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
+		InputStream cut = new FilterInputStream(new ByteArrayInputStream(bytes)) {
+
+			int read;
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				if (this.read > bytes.length / 2) {
+					throw new IOException("connection lost");
+				}
+				int n = super.read(buffer, offset, Math.min(length, 512));
+				this.read += Math.max(n, 0);
+				return n;
+			}
+
+		};
+		assertThatThrownBy(() -> this.importer.run("connext", this.subjectImport, ImportFormat.CSV, cut, (n) -> {
+		})).isInstanceOf(UncheckedIOException.class);
+		assertThat(count("subject", "connext")).isEqualTo(before);
 	}
 
 	@Test
