@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -53,6 +54,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnWebApplication
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, PasswordEncoder encoder,
 			LoginThrottle throttle, Clock clock, ApiTokens tokens, ControllerScope scope, Responses responses,
 			SecurityContextRepository contexts) throws Exception {

@@ -40,6 +40,15 @@ public interface ImportSpec {
 	@Nullable List<@Nullable Object> stage(ImportRow row, Context context, List<FieldProblem> problems);
 
 	/**
+	 * Statements run over {@code import_staging} (with the parameter {@code :controller})
+	 * after the rows are staged and before the checks, such as resolving references in
+	 * one set-based pass.
+	 */
+	default List<String> prepare() {
+		return List.of();
+	}
+
+	/**
 	 * Queries over {@code import_staging} (with the parameter {@code :controller}) that
 	 * return the rows the database refuses, as columns {@code line}, {@code field},
 	 * {@code message}.

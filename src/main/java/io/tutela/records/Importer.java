@@ -104,6 +104,10 @@ public class Importer {
 		}
 		progress.accept(rows);
 		if (errors.count == 0) {
+			for (String statement : spec.prepare()) {
+				this.jdbc.sql(statement).param("controller", controllerId).update();
+			}
+			this.jdbc.sql("ANALYZE import_staging").update();
 			for (String check : spec.checks()) {
 				this.jdbc.sql(check)
 					.param("controller", controllerId)

@@ -28,10 +28,9 @@ import io.tutela.web.InvalidInputException.FieldProblem;
 @Component
 class ContractImport implements ImportSpec {
 
-	/** The subject a row names, matched against every form of natural key. */
-	static final String SUBJECT_MATCH = " t.controller_id = :controller AND (t.customer_code = s.subject_ref"
-			+ " OR t.codice_fiscale = upper(s.subject_ref) OR t.email = s.subject_ref OR t.phone = s.subject_ref"
-			+ " OR t.licence_number = s.subject_ref)";
+	/** The identifiers a row may name its subject by, in the order they are tried. */
+	static final List<String> SUBJECT_IDENTIFIERS = List.of("customer_code", "codice_fiscale", "email", "phone",
+			"licence_number");
 
 	private final java.time.Clock clock;
 
@@ -62,8 +61,8 @@ class ContractImport implements ImportSpec {
 
 	@Override
 	public List<String> staging() {
-		return List.of("line bigint", "id uuid", "contract_number text", "subject_ref text", "service text",
-				"start_date date", "end_date date", "category text", "purposes text[]", "source text",
+		return List.of("line bigint", "id uuid", "contract_number text", "subject_ref text", "subject_id uuid",
+				"service text", "start_date date", "end_date date", "category text", "purposes text[]", "source text",
 				"collected_at timestamptz");
 	}
 
@@ -93,9 +92,18 @@ class ContractImport implements ImportSpec {
 		if (!problems.isEmpty() || tags == null) {
 			return null;
 		}
-		return new ArrayList<>(Arrays.asList(row.line(), UUID.randomUUID(), number, subject, service, start, end,
+		return new ArrayList<>(Arrays.asList(row.line(), UUID.randomUUID(), number, subject, null, service, start, end,
 				tags.category(), Values.array(tags.purposes()), tags.source(),
 				(collected != null) ? collected : this.clock.instant()));
+	}
+
+	@Override
+	public List<String> prepare() {
+		return SUBJECT_IDENTIFIERS.stream()
+			.map((column) -> "UPDATE import_staging s SET subject_id = t.id FROM subject t WHERE t.controller_id = :controller"
+					+ " AND s.subject_id IS NULL AND t." + column + " = "
+					+ ("codice_fiscale".equals(column) ? "upper(s.subject_ref)" : "s.subject_ref"))
+			.toList();
 	}
 
 	@Override
@@ -104,10 +112,8 @@ class ContractImport implements ImportSpec {
 				SELECT max(line) AS line, 'contract_number' AS field,
 				       'the same contract number is on line ' || min(line) AS message
 				FROM import_staging GROUP BY contract_number HAVING count(*) > 1""", """
-				SELECT s.line, 'subject' AS field, 'no subject has this identifier' AS message
-				FROM import_staging s WHERE NOT EXISTS (SELECT 1 FROM subject t WHERE""" + SUBJECT_MATCH + ")", """
-				SELECT s.line, 'subject' AS field, 'more than one subject has this identifier' AS message
-				FROM import_staging s WHERE (SELECT count(*) FROM subject t WHERE""" + SUBJECT_MATCH + ") > 1");
+				SELECT line, 'subject' AS field, 'no subject has this identifier' AS message
+				FROM import_staging WHERE subject_id IS NULL""");
 	}
 
 	@Override
@@ -115,20 +121,17 @@ class ContractImport implements ImportSpec {
 		return """
 				INSERT INTO contract AS c (id, controller_id, subject_id, contract_number, service, start_date, end_date,
 				       category, purposes, source, collected_at)
-				SELECT s.id, :controller, (SELECT t.id FROM subject t WHERE"""
-				+ SUBJECT_MATCH
-				+ """
-						 LIMIT 1), s.contract_number, s.service, s.start_date, s.end_date, s.category, s.purposes, s.source,
-						       s.collected_at
-						FROM import_staging s
-						ON CONFLICT (controller_id, contract_number) DO UPDATE SET
-						       subject_id = EXCLUDED.subject_id, service = EXCLUDED.service, start_date = EXCLUDED.start_date,
-						       end_date = EXCLUDED.end_date, category = EXCLUDED.category, purposes = EXCLUDED.purposes,
-						       source = EXCLUDED.source, collected_at = EXCLUDED.collected_at, updated_at = now()
-						WHERE (c.subject_id, c.service, c.start_date, c.end_date, c.category, c.purposes, c.source, c.collected_at)
-						   IS DISTINCT FROM (EXCLUDED.subject_id, EXCLUDED.service, EXCLUDED.start_date, EXCLUDED.end_date,
-						       EXCLUDED.category, EXCLUDED.purposes, EXCLUDED.source, EXCLUDED.collected_at)
-						RETURNING (xmax = 0) AS inserted""";
+				SELECT s.id, :controller, s.subject_id, s.contract_number, s.service, s.start_date, s.end_date, s.category,
+				       s.purposes, s.source, s.collected_at
+				FROM import_staging s
+				ON CONFLICT (controller_id, contract_number) DO UPDATE SET
+				       subject_id = EXCLUDED.subject_id, service = EXCLUDED.service, start_date = EXCLUDED.start_date,
+				       end_date = EXCLUDED.end_date, category = EXCLUDED.category, purposes = EXCLUDED.purposes,
+				       source = EXCLUDED.source, collected_at = EXCLUDED.collected_at, updated_at = now()
+				WHERE (c.subject_id, c.service, c.start_date, c.end_date, c.category, c.purposes, c.source, c.collected_at)
+				   IS DISTINCT FROM (EXCLUDED.subject_id, EXCLUDED.service, EXCLUDED.start_date, EXCLUDED.end_date,
+				       EXCLUDED.category, EXCLUDED.purposes, EXCLUDED.source, EXCLUDED.collected_at)
+				RETURNING (xmax = 0) AS inserted""";
 	}
 
 }
