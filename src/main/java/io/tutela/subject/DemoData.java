@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -93,33 +92,63 @@ public class DemoData implements ApplicationRunner {
 	 * controller.
 	 */
 	public ImportReport load(String controllerId, long count, LongConsumer progress) {
+		Files files = write(controllerId, count);
+		try {
+			ImportReport report;
+			try (InputStream in = java.nio.file.Files.newInputStream(files.subjects())) {
+				report = this.importer.run(controllerId, this.subjects, ImportFormat.CSV, in, progress);
+			}
+			if (files.contracts() != null) {
+				try (InputStream in = java.nio.file.Files.newInputStream(files.contracts())) {
+					this.importer.run(controllerId, this.contracts, ImportFormat.CSV, in, progress);
+				}
+			}
+			return report;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			files.delete();
+		}
+	}
+
+	/**
+	 * The demo files of a controller: subjects, and contracts when the controller holds
+	 * them.
+	 */
+	record Files(Path subjects, @org.jspecify.annotations.Nullable Path contracts) {
+
+		void delete() {
+			try {
+				java.nio.file.Files.deleteIfExists(this.subjects);
+				if (this.contracts != null) {
+					java.nio.file.Files.deleteIfExists(this.contracts);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+	/** Writes the demo files of a controller as CSV, ready to import. */
+	Files write(String controllerId, long count) {
 		Policy policy = this.policies.current(controllerId);
 		Policy.RecordMapping mapping = policy.records(RecordKind.SUBJECT).orElseThrow();
 		long seed = controllerId.hashCode();
-		DemoPeople people = new DemoPeople(seed);
-		ZoneId zone = policy.controller().timezone();
 		boolean withContracts = policy.records(RecordKind.CONTRACT).isPresent();
 		String prefix = controllerId.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").substring(0, 3);
 		try {
-			Path subjectFile = Files.createTempFile("tutela-demo-subjects", ".csv");
-			Path contractFile = Files.createTempFile("tutela-demo-contracts", ".csv");
-			try {
-				write(subjectFile, contractFile, people, count, mapping, prefix, withContracts, zone, seed);
-				ImportReport report;
-				try (InputStream in = Files.newInputStream(subjectFile)) {
-					report = this.importer.run(controllerId, this.subjects, ImportFormat.CSV, in, progress);
-				}
-				if (withContracts) {
-					try (InputStream in = Files.newInputStream(contractFile)) {
-						this.importer.run(controllerId, this.contracts, ImportFormat.CSV, in, progress);
-					}
-				}
-				return report;
+			Path subjectFile = java.nio.file.Files.createTempFile("tutela-demo-subjects", ".csv");
+			Path contractFile = java.nio.file.Files.createTempFile("tutela-demo-contracts", ".csv");
+			write(subjectFile, contractFile, new DemoPeople(seed), count, mapping, prefix, withContracts,
+					policy.controller().timezone(), seed);
+			if (!withContracts) {
+				java.nio.file.Files.deleteIfExists(contractFile);
 			}
-			finally {
-				Files.deleteIfExists(subjectFile);
-				Files.deleteIfExists(contractFile);
-			}
+			return new Files(subjectFile, withContracts ? contractFile : null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -132,8 +161,8 @@ public class DemoData implements ApplicationRunner {
 		SplittableRandom random = new SplittableRandom(seed);
 		LocalDate today = people.reference();
 		String kind = mapping.defaultCategory();
-		try (BufferedWriter s = Files.newBufferedWriter(subjectFile, StandardCharsets.UTF_8);
-				BufferedWriter c = Files.newBufferedWriter(contractFile, StandardCharsets.UTF_8);
+		try (BufferedWriter s = java.nio.file.Files.newBufferedWriter(subjectFile, StandardCharsets.UTF_8);
+				BufferedWriter c = java.nio.file.Files.newBufferedWriter(contractFile, StandardCharsets.UTF_8);
 				CSVPrinter subjects = new CSVPrinter(s,
 						CSVFormat.RFC4180.builder()
 							.setHeader("customer_code", "codice_fiscale", "given_name", "family_name", "email", "phone",
