@@ -5,7 +5,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import io.tutela.Http;
 import io.tutela.Staff;
@@ -63,6 +66,17 @@ class LoginIntegrationTest {
 		assertThat(unlocked.status()).isEqualTo(200);
 		assertThat(Http.session(this.port).login(created.username(), created.password()).location())
 			.endsWith("/controllers");
+	}
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void thereIsNoDefaultUserBesideTheStaffAccounts() {
+		assertThat(this.context.getBeansOfType(InMemoryUserDetailsManager.class)).isEmpty();
+		Http.Response response = Http.session(this.port)
+			.submit("/login", "/login", Map.of("username", "user", "password", "password"));
+		assertThat(response.location()).endsWith("/login?error");
 	}
 
 	@Test
