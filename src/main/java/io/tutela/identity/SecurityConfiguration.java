@@ -105,6 +105,19 @@ class SecurityConfiguration {
 	/** The access table: every path Tutela serves and the roles that may use it. */
 	static void access(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		// a client controller's own users read its call log, delete call notes for good,
+		// and
+		// manage its receptionist configuration, caller list and imported contacts
+		String[] clientReaders = { Role.DPO.name(), Role.OPERATOR.name(), Role.AUDITOR.name(),
+				Role.CLIENT_USER.name() };
+		String[] clientWriters = { Role.DPO.name(), Role.OPERATOR.name(), Role.CLIENT_USER.name() };
+		String[] serviceRecords = { "/api/v1/controllers/*/support-tickets", "/api/v1/controllers/*/support-tickets/**",
+				"/api/v1/controllers/*/remote-sessions", "/api/v1/controllers/*/remote-sessions/**",
+				"/api/v1/controllers/*/call-recordings", "/api/v1/controllers/*/call-recordings/**" };
+		String[] callLog = { "/api/v1/controllers/*/calls", "/api/v1/controllers/*/calls/**" };
+		String[] clientInstructions = { "/api/v1/controllers/*/receptionist", "/api/v1/controllers/*/caller-list",
+				"/api/v1/controllers/*/caller-list/**", "/api/v1/controllers/*/imported-contacts",
+				"/api/v1/controllers/*/imported-contacts/**" };
 		requests
 			.requestMatchers("/login", "/css/**", "/error", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")
@@ -123,12 +136,29 @@ class SecurityConfiguration {
 					"/api/v1/controllers/*/notice.pdf", "/api/v1/controllers/*/register",
 					"/api/v1/controllers/*/register.csv", "/api/v1/controllers/*/register.pdf")
 			.hasAnyRole(EVERY_ROLE)
+			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/imports/receptionist-config",
+					"/api/v1/controllers/*/imports/caller-list", "/api/v1/controllers/*/imports/imported-contacts")
+			.hasAnyRole(clientWriters)
 			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/imports/*")
 			.hasAnyRole(RECORD_WRITERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/subjects", "/api/v1/controllers/*/subjects/**")
 			.hasAnyRole(RECORD_READERS)
 			.requestMatchers("/api/v1/controllers/*/subjects", "/api/v1/controllers/*/subjects/**")
 			.hasAnyRole(RECORD_WRITERS)
+			.requestMatchers(HttpMethod.GET, serviceRecords)
+			.hasAnyRole(RECORD_READERS)
+			.requestMatchers(serviceRecords)
+			.hasAnyRole(RECORD_WRITERS)
+			.requestMatchers(HttpMethod.GET, callLog)
+			.hasAnyRole(clientReaders)
+			.requestMatchers(HttpMethod.DELETE, "/api/v1/controllers/*/calls/*/notes/*")
+			.hasAnyRole(clientWriters)
+			.requestMatchers(callLog)
+			.hasAnyRole(RECORD_WRITERS)
+			.requestMatchers(HttpMethod.GET, clientInstructions)
+			.hasAnyRole(clientReaders)
+			.requestMatchers(clientInstructions)
+			.hasAnyRole(clientWriters)
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/audit")
 			.hasAnyRole(AUDIT_READERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit/**")

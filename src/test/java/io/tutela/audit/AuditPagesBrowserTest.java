@@ -65,7 +65,7 @@ class AuditPagesBrowserTest {
 		this.browser.find("#actor").sendKeys(actor);
 		this.browser.find("#controller").sendKeys("nanosystems");
 		this.browser.find("#audit-search button[type=submit]").click();
-		assertThat(this.browser.url()).contains("actor=" + actor);
+		assertThat(this.browser.waitForUrl("actor=" + actor)).contains("controller=nanosystems");
 		assertThat(this.browser.all("#audit-events tbody tr")).hasSize(2);
 		assertThat(this.browser.text("#audit-events tbody tr:first-child")).contains("ticket.update")
 			.contains("11/03/2025 22:15:05")
@@ -74,7 +74,7 @@ class AuditPagesBrowserTest {
 
 		this.browser.go("/audit/verify?lang=it");
 		this.browser.find("main form button[type=submit]").click();
-		assertThat(this.browser.text("#verification")).startsWith("La catena è integra");
+		assertThat(this.browser.waitFor("#verification").getText()).startsWith("La catena è integra");
 		this.browser.screenshot("audit-verify");
 
 		this.browser.go("/audit/alerts?lang=en");

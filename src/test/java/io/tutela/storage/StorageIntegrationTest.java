@@ -27,7 +27,7 @@ class StorageIntegrationTest {
 
 	private ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(TutelaApplication.class)
-			.properties("server.port=0", "tutela.demo.subjects=5")
+			.properties("TUTELA_PORT=0", "tutela.demo.subjects=5")
 			.properties(properties)
 			.run();
 	}
