@@ -121,14 +121,16 @@ public class Importer {
 			throw new ImportRejectedException(
 					new ImportReport(controllerId, spec.name(), rows, 0, 0, 0, errors.count, errors.listed));
 		}
-		List<Boolean> written = this.jdbc.sql(spec.merge())
+		long[] written = this.jdbc
+			.sql("WITH written AS (" + spec.merge()
+					+ ") SELECT count(*) FILTER (WHERE inserted), count(*) FROM written")
 			.param("controller", controllerId)
-			.query((rs, n) -> rs.getBoolean("inserted"))
-			.list();
-		long inserted = written.stream().filter((b) -> b).count();
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		long inserted = written[0];
 		this.auditing.success(spec.recordKind().key() + ".import", controllerId, context.mapping().defaultCategory(),
 				List.of());
-		long updated = written.size() - inserted;
+		long updated = written[1] - inserted;
 		return new ImportReport(controllerId, spec.name(), rows, inserted, updated, rows - inserted - updated, 0,
 				List.of());
 	}
