@@ -118,6 +118,11 @@ class SecurityConfiguration {
 		String[] clientInstructions = { "/api/v1/controllers/*/receptionist", "/api/v1/controllers/*/caller-list",
 				"/api/v1/controllers/*/caller-list/**", "/api/v1/controllers/*/imported-contacts",
 				"/api/v1/controllers/*/imported-contacts/**" };
+		// the processor-client portal pages: the call log (deleting notes for good) and
+		// the
+		// receptionist instructions, caller list and imported contacts
+		String[] clientPortal = { "/controllers/*/calls", "/controllers/*/calls/**", "/controllers/*/receptionist",
+				"/controllers/*/receptionist/**" };
 		requests
 			.requestMatchers("/login", "/css/**", "/error", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")
@@ -177,6 +182,10 @@ class SecurityConfiguration {
 			.requestMatchers("/controllers/*/subjects", "/controllers/*/subjects/**", "/controllers/*/imports",
 					"/controllers/*/imports/**")
 			.hasAnyRole(RECORD_WRITERS)
+			.requestMatchers(HttpMethod.GET, clientPortal)
+			.hasAnyRole(clientWriters)
+			.requestMatchers(HttpMethod.POST, clientPortal)
+			.hasAnyRole(clientWriters)
 			.requestMatchers(HttpMethod.GET, "/", "/controllers", "/controllers/*", "/controllers/*/notice",
 					"/controllers/*/register", "/controllers/*/versions", "/controllers/*/diff")
 			.hasAnyRole(EVERY_ROLE)
