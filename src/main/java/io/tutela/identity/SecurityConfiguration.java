@@ -114,6 +114,10 @@ class SecurityConfiguration {
 		String[] serviceRecords = { "/api/v1/controllers/*/support-tickets", "/api/v1/controllers/*/support-tickets/**",
 				"/api/v1/controllers/*/remote-sessions", "/api/v1/controllers/*/remote-sessions/**",
 				"/api/v1/controllers/*/call-recordings", "/api/v1/controllers/*/call-recordings/**" };
+		String[] billing = { "/api/v1/controllers/*/contracts", "/api/v1/controllers/*/contracts/*",
+				"/api/v1/controllers/*/portal-accounts", "/api/v1/controllers/*/portal-accounts/*",
+				"/api/v1/controllers/*/invoices", "/api/v1/controllers/*/invoices/*", "/api/v1/controllers/*/payments",
+				"/api/v1/controllers/*/payments/*" };
 		String[] callLog = { "/api/v1/controllers/*/calls", "/api/v1/controllers/*/calls/**" };
 		String[] clientInstructions = { "/api/v1/controllers/*/receptionist", "/api/v1/controllers/*/caller-list",
 				"/api/v1/controllers/*/caller-list/**", "/api/v1/controllers/*/imported-contacts",
@@ -153,6 +157,12 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, serviceRecords)
 			.hasAnyRole(RECORD_READERS)
 			.requestMatchers(serviceRecords)
+			.hasAnyRole(RECORD_WRITERS)
+			.requestMatchers(HttpMethod.GET, billing)
+			.hasAnyRole(RECORD_READERS)
+			.requestMatchers(HttpMethod.POST, billing)
+			.hasAnyRole(RECORD_WRITERS)
+			.requestMatchers(HttpMethod.PUT, billing)
 			.hasAnyRole(RECORD_WRITERS)
 			.requestMatchers(HttpMethod.GET, callLog)
 			.hasAnyRole(clientReaders)

@@ -28,12 +28,6 @@ import io.tutela.web.InvalidInputException.FieldProblem;
 @Component
 class ContractImport implements ImportSpec {
 
-	private final java.time.Clock clock;
-
-	ContractImport(java.time.Clock clock) {
-		this.clock = clock;
-	}
-
 	@Override
 	public String name() {
 		return "contracts";
@@ -89,17 +83,18 @@ class ContractImport implements ImportSpec {
 			return null;
 		}
 		return new ArrayList<>(Arrays.asList(row.line(), UUID.randomUUID(), number, subject, null, service, start, end,
-				tags.category(), Values.array(tags.purposes()), tags.source(),
-				(collected != null) ? collected : this.clock.instant()));
+				tags.category(), Values.array(tags.purposes()), tags.source(), collected));
 	}
 
 	/**
 	 * Resolves each row's subject in one pass: by customer code through a join, by the
-	 * other identifiers only for the rows the code did not resolve.
+	 * other identifiers only for the rows the code did not resolve; rows without
+	 * {@code collected_at} keep the one already held, so that re-importing changes
+	 * nothing.
 	 */
 	@Override
 	public List<String> prepare() {
-		return List.of("""
+		return List.of(BillingImports.keepCollectedAt("contract", "contract_number"), """
 				UPDATE import_staging s SET subject_id = r.id
 				FROM (SELECT s2.line, coalesce(a.id, (SELECT t.id FROM subject t WHERE t.controller_id = :controller
 				          AND (t.codice_fiscale = upper(s2.subject_ref) OR t.email = s2.subject_ref
