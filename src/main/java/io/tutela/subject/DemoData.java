@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -29,6 +30,7 @@ import io.tutela.policy.Policy;
 import io.tutela.policy.RecordKind;
 import io.tutela.records.ImportFormat;
 import io.tutela.records.ImportReport;
+import io.tutela.records.ImportSpec;
 import io.tutela.records.Importer;
 
 /**
@@ -56,8 +58,11 @@ public class DemoData implements ApplicationRunner {
 
 	private final int perController;
 
+	private final List<ImportSpec> specs;
+
 	DemoData(Policies policies, Importer importer, SubjectImport subjects, ContractImport contracts, JdbcClient jdbc,
-			@Value("${tutela.demo.subjects:200}") int perController) {
+			List<ImportSpec> specs, @Value("${tutela.demo.subjects:200}") int perController) {
+		this.specs = specs;
 		this.policies = policies;
 		this.importer = importer;
 		this.subjects = subjects;
@@ -103,6 +108,7 @@ public class DemoData implements ApplicationRunner {
 					this.importer.run(controllerId, this.contracts, ImportFormat.CSV, in, progress);
 				}
 			}
+			serviceRecords(controllerId, Math.min(count, 10_000), progress);
 			return report;
 		}
 		catch (IOException ex) {
@@ -111,6 +117,77 @@ public class DemoData implements ApplicationRunner {
 		finally {
 			files.delete();
 		}
+	}
+
+	/**
+	 * Service records for the first demo subjects, where the policy says the controller
+	 * holds them: a support ticket and a remote session for a helpdesk's ticket authors,
+	 * a call for a receptionist client's callers. They go through the service module's
+	 * own imports.
+	 */
+	private void serviceRecords(String controllerId, long count, LongConsumer progress) throws IOException {
+		Policy policy = this.policies.current(controllerId);
+		String kind = policy.records(RecordKind.SUBJECT).orElseThrow().defaultCategory();
+		DemoPeople people = new DemoPeople(controllerId.hashCode());
+		String prefix = prefix(controllerId);
+		if ("support_ticket".equals(kind) && policy.records(RecordKind.SUPPORT_TICKET).isPresent()) {
+			importGenerated(controllerId, "support-tickets", progress, new String[] { "ticket_number", "subject",
+					"name", "email", "subject_line", "message", "licence_number", "opened_at" }, count, (i, row) -> {
+						DemoPeople.Person p = people.person(i);
+						String licence = "LIC-" + prefix + String.format("%07d", i + 1);
+						row.addAll(List.of(String.valueOf(i + 1), licence, p.givenName() + " " + p.surname(), p.email(),
+								"Assistenza", "Richiesta di assistenza tecnica (dati dimostrativi)", licence,
+								people.reference().minusDays(1 + i % 700).toString()));
+					});
+		}
+		if ("support_ticket".equals(kind) && policy.records(RecordKind.REMOTE_SESSION).isPresent()) {
+			importGenerated(controllerId, "remote-sessions", progress,
+					new String[] { "subject", "remote_id", "ip_address", "started_at", "ended_at" }, count,
+					(i, row) -> {
+						String day = people.reference().minusDays(1 + i % 700).toString();
+						row.addAll(List.of("LIC-" + prefix + String.format("%07d", i + 1), "RID-" + (100_000 + i),
+								"192.0.2." + (1 + i % 254), day + "T09:00:00Z", day + "T09:25:00Z"));
+					});
+		}
+		if ("call_log".equals(kind) && policy.records(RecordKind.CALL_LOG).isPresent()) {
+			importGenerated(controllerId, "calls", progress,
+					new String[] { "subject", "caller_name", "number", "called_at", "request" }, count, (i, row) -> {
+						DemoPeople.Person p = people.person(i);
+						row.addAll(List.of(p.mobile(), p.givenName() + " " + p.surname(), p.mobile(),
+								people.reference().minusDays(1 + i % 365) + "T10:15:00Z",
+								"Chiede di essere richiamato (dati dimostrativi)"));
+					});
+		}
+	}
+
+	private void importGenerated(String controllerId, String specName, LongConsumer progress, String[] header,
+			long count, java.util.function.BiConsumer<Long, List<String>> row) throws IOException {
+		ImportSpec spec = this.specs.stream().filter((s) -> s.name().equals(specName)).findFirst().orElse(null);
+		if (spec == null) {
+			return;
+		}
+		Path file = java.nio.file.Files.createTempFile("tutela-demo-" + specName, ".csv");
+		try {
+			try (BufferedWriter out = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+					CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
+				List<String> values = new java.util.ArrayList<>();
+				for (long i = 0; i < count; i++) {
+					values.clear();
+					row.accept(i, values);
+					csv.printRecord(values);
+				}
+			}
+			try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+				this.importer.run(controllerId, spec, ImportFormat.CSV, in, progress);
+			}
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+	}
+
+	private static String prefix(String controllerId) {
+		return controllerId.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").substring(0, 3);
 	}
 
 	/**
@@ -139,7 +216,7 @@ public class DemoData implements ApplicationRunner {
 		Policy.RecordMapping mapping = policy.records(RecordKind.SUBJECT).orElseThrow();
 		long seed = controllerId.hashCode();
 		boolean withContracts = policy.records(RecordKind.CONTRACT).isPresent();
-		String prefix = controllerId.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").substring(0, 3);
+		String prefix = prefix(controllerId);
 		try {
 			Path subjectFile = java.nio.file.Files.createTempFile("tutela-demo-subjects", ".csv");
 			Path contractFile = java.nio.file.Files.createTempFile("tutela-demo-contracts", ".csv");

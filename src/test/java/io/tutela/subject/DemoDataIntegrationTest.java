@@ -52,6 +52,26 @@ class DemoDataIntegrationTest {
 	}
 
 	@Test
+	void demoSubjectsOfAHelpdeskAndAReceptionistClientHaveTheirServiceRecords() {
+		assertThat(kinds("nanosystems")).contains("support_ticket", "remote_session");
+		assertThat(kinds("mysegretaria-studio-rossi")).contains("call_log");
+	}
+
+	List<String> kinds(String controller) {
+		String id = Http.admin(this.port)
+			.get("/api/v1/controllers/" + controller + "/subjects?size=1")
+			.json()
+			.at("/items/0/id")
+			.asString();
+		JsonNode overview = Http.admin(this.port)
+			.get("/api/v1/controllers/" + controller + "/subjects/" + id + "/overview")
+			.json();
+		List<String> kinds = new java.util.ArrayList<>();
+		overview.get("categories").forEach((c) -> c.get("records").forEach((r) -> kinds.add(r.get("kind").asString())));
+		return kinds;
+	}
+
+	@Test
 	void demoCodiciFiscaliAreValidAndContractsBelongToTheirSubjects() {
 		List<String> codes = this.jdbc
 			.sql("SELECT codice_fiscale FROM subject WHERE controller_id = 'ipkom' AND codice_fiscale IS NOT NULL")
