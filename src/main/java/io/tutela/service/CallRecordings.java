@@ -36,22 +36,8 @@ class CallRecordings {
 
 	List<CallRecording> list(String controllerId, @Nullable UUID subjectId, @Nullable String number,
 			@Nullable Instant from, @Nullable Instant to, int offset, int limit) {
-		return this.jdbc.sql("""
-				SELECT * FROM call_recording WHERE controller_id = :c
-				  AND (CAST(:subject AS uuid) IS NULL OR subject_id = CAST(:subject AS uuid))
-				  AND (CAST(:number AS text) IS NULL OR number = CAST(:number AS text))
-				  AND (CAST(:from AS timestamptz) IS NULL OR recorded_at >= CAST(:from AS timestamptz))
-				  AND (CAST(:to AS timestamptz) IS NULL OR recorded_at < CAST(:to AS timestamptz))
-				ORDER BY recorded_at DESC, id OFFSET :o LIMIT :l""")
-			.param("c", controllerId)
-			.param("subject", subjectId)
-			.param("number", number)
-			.param("from", Fields.timestamp(from))
-			.param("to", Fields.timestamp(to))
-			.param("o", offset)
-			.param("l", limit)
-			.query(CallRecordings::map)
-			.list();
+		return Sql.latest(this.jdbc, TABLE, "recorded_at", controllerId, subjectId, number, from, to, offset, limit,
+				CallRecordings::map);
 	}
 
 	void insert(CallRecording recording) {

@@ -37,22 +37,8 @@ class Calls {
 	/** Calls matching every filter given, the latest first. */
 	List<Call> list(String controllerId, @Nullable UUID subjectId, @Nullable String number, @Nullable Instant from,
 			@Nullable Instant to, int offset, int limit) {
-		return this.jdbc.sql("""
-				SELECT * FROM call_log WHERE controller_id = :c
-				  AND (CAST(:subject AS uuid) IS NULL OR subject_id = CAST(:subject AS uuid))
-				  AND (CAST(:number AS text) IS NULL OR number = CAST(:number AS text))
-				  AND (CAST(:from AS timestamptz) IS NULL OR called_at >= CAST(:from AS timestamptz))
-				  AND (CAST(:to AS timestamptz) IS NULL OR called_at < CAST(:to AS timestamptz))
-				ORDER BY called_at DESC, id OFFSET :o LIMIT :l""")
-			.param("c", controllerId)
-			.param("subject", subjectId)
-			.param("number", number)
-			.param("from", Fields.timestamp(from))
-			.param("to", Fields.timestamp(to))
-			.param("o", offset)
-			.param("l", limit)
-			.query(Calls::map)
-			.list();
+		return Sql.latest(this.jdbc, TABLE, "called_at", controllerId, subjectId, number, from, to, offset, limit,
+				Calls::map);
 	}
 
 	void insert(Call call) {

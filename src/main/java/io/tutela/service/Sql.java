@@ -1,5 +1,6 @@
 package io.tutela.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tutela.web.InvalidInputException;
@@ -65,6 +67,31 @@ final class Sql {
 	static String collectedAt(String table, String keyMatch) {
 		return "COALESCE(s.collected_at, (SELECT x.collected_at FROM " + table
 				+ " x WHERE x.controller_id = :controller" + " AND " + keyMatch + "), s.received_at)";
+	}
+
+	/**
+	 * A page of a table's records of one controller, the latest first by a time column,
+	 * filtered by subject, number and a time range {@code [from, to)} where given.
+	 */
+	static <T> List<T> latest(JdbcClient jdbc, String table, String timeColumn, String controllerId,
+			@Nullable UUID subjectId, @Nullable String number, @Nullable Instant from, @Nullable Instant to, int offset,
+			int limit, RowMapper<T> mapper) {
+		return jdbc
+			.sql("SELECT * FROM " + table + " WHERE controller_id = :c"
+					+ " AND (CAST(:subject AS uuid) IS NULL OR subject_id = CAST(:subject AS uuid))"
+					+ " AND (CAST(:number AS text) IS NULL OR number = CAST(:number AS text))"
+					+ " AND (CAST(:from AS timestamptz) IS NULL OR " + timeColumn + " >= CAST(:from AS timestamptz))"
+					+ " AND (CAST(:to AS timestamptz) IS NULL OR " + timeColumn + " < CAST(:to AS timestamptz))"
+					+ " ORDER BY " + timeColumn + " DESC, id OFFSET :o LIMIT :l")
+			.param("c", controllerId)
+			.param("subject", subjectId)
+			.param("number", number)
+			.param("from", Fields.timestamp(from))
+			.param("to", Fields.timestamp(to))
+			.param("o", offset)
+			.param("l", limit)
+			.query(mapper)
+			.list();
 	}
 
 	/**
