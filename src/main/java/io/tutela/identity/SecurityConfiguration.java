@@ -192,6 +192,14 @@ class SecurityConfiguration {
 			.requestMatchers("/controllers/*/subjects", "/controllers/*/subjects/**", "/controllers/*/imports",
 					"/controllers/*/imports/**")
 			.hasAnyRole(RECORD_WRITERS)
+			// record pages; complaints without identifying elements for the functions
+			// concerned
+			.requestMatchers(HttpMethod.GET, "/controllers/*/support-tickets", "/controllers/*/support-tickets/*",
+					"/controllers/*/remote-sessions", "/controllers/*/remote-sessions/*", "/controllers/*/contracts",
+					"/controllers/*/contracts/*", "/controllers/*/invoices", "/controllers/*/invoices/*")
+			.hasAnyRole(RECORD_READERS)
+			.requestMatchers(HttpMethod.GET, "/controllers/*/complaints", "/controllers/*/complaints/*")
+			.hasAnyRole(Role.COMPLAINT_HANDLER.name(), Role.DPO.name(), Role.OPERATOR.name())
 			.requestMatchers(HttpMethod.GET, clientPortal)
 			.hasAnyRole(clientWriters)
 			.requestMatchers(HttpMethod.POST, clientPortal)

@@ -27,6 +27,24 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 		return this.records.stream().filter((r) -> r.kind() == kind).findFirst();
 	}
 
+	/** Whether the controller holds records of this kind. */
+	public boolean holds(RecordKind kind) {
+		return records(kind).isPresent();
+	}
+
+	/**
+	 * The categories of records of this kind that the functions concerned see without the
+	 * subject's identifying elements ({@code handled_without_identity}).
+	 */
+	public List<String> handledWithoutIdentity(RecordKind kind) {
+		return records(kind)
+			.map((mapping) -> mapping.categories()
+				.stream()
+				.filter((c) -> category(c).map(Category::handledWithoutIdentity).orElse(false))
+				.toList())
+			.orElse(List.of());
+	}
+
 	public Optional<Category> category(String id) {
 		return this.categories.stream().filter((c) -> c.id().equals(id)).findFirst();
 	}
@@ -90,7 +108,7 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	}
 
 	public record Category(String id, Text name, @Nullable Text description, boolean special, boolean judicial,
-			boolean mandatory, List<Source> sources, List<String> subjects) {
+			boolean mandatory, List<Source> sources, List<String> subjects, boolean handledWithoutIdentity) {
 	}
 
 	public enum LegalBasis {
@@ -242,11 +260,18 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	 * @param categories the categories a record of this kind may belong to; the first is
 	 * the default
 	 * @param purposes the purposes records of this kind are kept for, by default
+	 * @param required the fields the notice makes mandatory among those the kind has as
+	 * optional ({@link RecordKind#optionalFields()})
 	 */
-	public record RecordMapping(RecordKind kind, List<String> categories, List<String> purposes) {
+	public record RecordMapping(RecordKind kind, List<String> categories, List<String> purposes,
+			List<String> required) {
 
 		public String defaultCategory() {
 			return this.categories.get(0);
+		}
+
+		public boolean requires(String field) {
+			return this.required.contains(field);
 		}
 
 	}

@@ -65,7 +65,10 @@ class PolicyPages {
 	String controller(@PathVariable String controllerId, Model model) {
 		ControllerSummary controller = this.policies.controller(controllerId);
 		model.addAttribute("controller", controller);
-		model.addAttribute("policy", this.policies.current(controllerId));
+		Policy policy = this.policies.current(controllerId);
+		model.addAttribute("policy", policy);
+		model.addAttribute("held", policy.records().stream().map((r) -> r.kind().key()).toList());
+		model.addAttribute("complaints", !policy.handledWithoutIdentity(RecordKind.SUPPORT_TICKET).isEmpty());
 		model.addAttribute("version", this.policies.versionInfo(controllerId, controller.currentVersion()));
 		model.addAttribute("clients",
 				this.policies.visibleControllers().stream().filter((c) -> controllerId.equals(c.processor())).toList());

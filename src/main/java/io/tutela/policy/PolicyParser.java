@@ -145,7 +145,7 @@ final class PolicyParser {
 	private static Category category(YamlObject o) {
 		return new Category(o.string("id"), o.text("name"), o.optText("description"), o.flag("special", false),
 				o.flag("judicial", false), o.flag("mandatory", false), o.enums("sources", Policy.Source.class),
-				o.strings("subjects"));
+				o.strings("subjects"), o.flag("handled_without_identity", false));
 	}
 
 	private static Purpose purpose(YamlObject o) {
@@ -232,7 +232,9 @@ final class PolicyParser {
 			o.problems().at(o.child("categories"), "is required");
 		}
 		List<String> purposes = o.strings("purposes");
-		return (kind != null && !categories.isEmpty()) ? new Policy.RecordMapping(kind, categories, purposes) : null;
+		List<String> required = o.strings("required");
+		return (kind != null && !categories.isEmpty()) ? new Policy.RecordMapping(kind, categories, purposes, required)
+				: null;
 	}
 
 	private static @Nullable Contact contact(YamlObject o) {

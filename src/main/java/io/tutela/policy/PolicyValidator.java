@@ -354,6 +354,8 @@ final class PolicyValidator {
 			}
 			refs(path + ".categories", mapping.categories(), categories, "category");
 			refs(path + ".purposes", mapping.purposes(), purposes, "purpose");
+			refs(path + ".required", mapping.required(), mapping.kind().optionalFields(),
+					"optional field of " + mapping.kind().key() + " records");
 			for (int j = 0; j < mapping.purposes().size(); j++) {
 				String purposeId = mapping.purposes().get(j);
 				boolean covers = this.policy.purpose(purposeId)

@@ -1,6 +1,7 @@
 package io.tutela.policy;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The kinds of record Tutela holds; a policy says which of them a controller has (section
@@ -10,6 +11,17 @@ public enum RecordKind {
 
 	SUBJECT, CONTRACT, PORTAL_ACCOUNT, INVOICE, PAYMENT, SUPPORT_TICKET, REMOTE_SESSION, CALL_LOG, CALL_NOTE,
 	RECEPTIONIST_CONFIG, CALLER_LIST, IMPORTED_CONTACT, CALL_RECORDING;
+
+	/**
+	 * The fields records of this kind may go without, unless the policy's {@code records}
+	 * entry makes them mandatory with {@code required}.
+	 */
+	public Set<String> optionalFields() {
+		if (this == SUPPORT_TICKET) {
+			return Set.of("licence_number");
+		}
+		return Set.of();
+	}
 
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);

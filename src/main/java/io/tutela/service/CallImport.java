@@ -60,6 +60,11 @@ class CallImport implements ImportSpec {
 	}
 
 	@Override
+	public List<String> prepare() {
+		return List.of(SubjectLinks.PREPARE);
+	}
+
+	@Override
 	public List<String> checks() {
 		return SubjectLinks.checks(Sql.duplicates("called_at", "number, called_at", "number and time of call"));
 	}

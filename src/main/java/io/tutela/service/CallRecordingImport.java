@@ -63,6 +63,11 @@ class CallRecordingImport implements ImportSpec {
 	}
 
 	@Override
+	public List<String> prepare() {
+		return List.of(SubjectLinks.PREPARE);
+	}
+
+	@Override
 	public List<String> checks() {
 		return SubjectLinks.checks(Sql.duplicates("call_reference", "call_reference", "call reference"));
 	}

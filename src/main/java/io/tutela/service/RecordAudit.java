@@ -42,6 +42,16 @@ class RecordAudit {
 		return records;
 	}
 
+	/**
+	 * Records shown without their identifying elements (a complaint to the functions
+	 * concerned); returned as they are.
+	 */
+	<T extends Audited> List<T> deidentified(RecordKind kind, String controllerId, List<T> records) {
+		this.auditing.success(kind.key() + ".read-deidentified", controllerId, null,
+				records.stream().map(Audited::id).toList());
+		return records;
+	}
+
 	/** A record created, updated or deleted: {@code verb} is one of those. */
 	void wrote(String verb, RecordKind kind, String controllerId, Audited record) {
 		this.auditing.success(kind.key() + "." + verb, controllerId, record.category(), List.of(record.id()));

@@ -61,6 +61,11 @@ class RemoteSessionImport implements ImportSpec {
 	}
 
 	@Override
+	public List<String> prepare() {
+		return List.of(SubjectLinks.PREPARE);
+	}
+
+	@Override
 	public List<String> checks() {
 		return SubjectLinks.checks(Sql.duplicates("started_at", "remote_id, started_at", "remote id and start"));
 	}

@@ -17,10 +17,11 @@ import io.tutela.web.InvalidInputException.FieldProblem;
 /**
  * A support ticket (Nanosystems: a request through the contact forms, returned as a
  * ticket with a unique numeric id): name, e-mail, subject line, message and licence
- * number are mandatory, attachments optional (only their number and names are kept here).
+ * number are mandatory (the licence number where the policy's {@code records} entry
+ * requires it), attachments optional (only their number and names are kept here).
  */
 record SupportTicket(UUID id, String controllerId, long ticketNumber, @Nullable UUID subjectId, String name,
-		String email, String subjectLine, String message, String licenceNumber, int attachmentCount,
+		String email, String subjectLine, String message, @Nullable String licenceNumber, int attachmentCount,
 		List<String> attachmentNames, Instant openedAt, @Nullable Instant closedAt, String category,
 		List<String> purposes, String source, Instant collectedAt) implements RecordAudit.Audited {
 
@@ -67,7 +68,9 @@ record SupportTicket(UUID id, String controllerId, long ticketNumber, @Nullable 
 		String email = Fields.email(Fields.required(in.email(), "email", 254, problems), "email", problems);
 		String subjectLine = Fields.required(in.subjectLine(), "subject_line", 500, problems);
 		String message = Fields.required(in.message(), "message", 20_000, problems);
-		String licence = Fields.required(in.licenceNumber(), "licence_number", 100, problems);
+		boolean licenceRequired = policy.records(KIND).map((r) -> r.requires("licence_number")).orElse(false);
+		String licence = licenceRequired ? Fields.required(in.licenceNumber(), "licence_number", 100, problems)
+				: Fields.optional(in.licenceNumber(), "licence_number", 100, problems);
 		List<String> names = (in.attachmentNames() != null) ? in.attachmentNames() : List.of();
 		if (names.size() > MAX_ATTACHMENTS) {
 			problems.add(new FieldProblem("attachments", "more than " + MAX_ATTACHMENTS + " attachments"));
@@ -86,7 +89,7 @@ record SupportTicket(UUID id, String controllerId, long ticketNumber, @Nullable 
 		Instant opened = Fields.required(in.openedAt(), "opened_at", problems);
 		Fields.notBefore(in.closedAt(), opened, "closed_at", "the opening of the ticket", problems);
 		if (problems.size() > before || tags == null || number == null || name == null || email == null
-				|| subjectLine == null || message == null || licence == null || opened == null) {
+				|| subjectLine == null || message == null || opened == null) {
 			return null;
 		}
 		return new SupportTicket(id, controllerId, number, subjectId, name, email, subjectLine, message, licence,

@@ -61,7 +61,7 @@ class SupportTicketApi {
 			@RequestParam(defaultValue = "50") int size) {
 		int offset = Page.offset(page, size);
 		SupportTickets.Filter filter = new SupportTickets.Filter(subjectId, Fields.blank(email),
-				Fields.blank(licenceNumber), open, from, to);
+				Fields.blank(licenceNumber), open, from, to, null);
 		return new Page<>(page, size, this.audit.search(SupportTicket.KIND, controllerId,
 				this.tickets.list(controllerId, filter, offset, size)));
 	}

@@ -41,7 +41,7 @@ class SupportTicketImport implements ImportSpec {
 
 	@Override
 	public Set<String> requiredColumns() {
-		return Set.of("ticket_number", "name", "email", "subject_line", "message", "licence_number", "opened_at");
+		return Set.of("ticket_number", "name", "email", "subject_line", "message", "opened_at");
 	}
 
 	@Override
@@ -64,6 +64,11 @@ class SupportTicketImport implements ImportSpec {
 				t.subjectLine(), t.message(), t.licenceNumber(), t.attachmentCount(),
 				Fields.textArray(t.attachmentNames()), t.openedAt(), t.closedAt(), t.category(),
 				Fields.textArray(t.purposes()), t.source(), t.collectedAt());
+	}
+
+	@Override
+	public List<String> prepare() {
+		return List.of(SubjectLinks.PREPARE);
 	}
 
 	@Override

@@ -44,6 +44,7 @@ class SupportTickets {
 				  AND (CAST(:open AS boolean) IS NULL OR (closed_at IS NULL) = CAST(:open AS boolean))
 				  AND (CAST(:from AS timestamptz) IS NULL OR opened_at >= CAST(:from AS timestamptz))
 				  AND (CAST(:to AS timestamptz) IS NULL OR opened_at < CAST(:to AS timestamptz))
+				  AND (CAST(:categories AS text[]) IS NULL OR category = ANY (CAST(:categories AS text[])))
 				ORDER BY opened_at DESC, ticket_number DESC OFFSET :o LIMIT :l""")
 			.param("c", controllerId)
 			.param("subject", filter.subjectId())
@@ -52,6 +53,7 @@ class SupportTickets {
 			.param("open", filter.open())
 			.param("from", Fields.timestamp(filter.from()))
 			.param("to", Fields.timestamp(filter.to()))
+			.param("categories", (filter.categories() != null) ? filter.categories().toArray(String[]::new) : null)
 			.param("o", offset)
 			.param("l", limit)
 			.query(SupportTickets::map)
@@ -95,9 +97,22 @@ class SupportTickets {
 				rs.getString("source"), Fields.instant(rs, "collected_at"));
 	}
 
-	/** What a list of tickets may be filtered by; every filter is optional. */
+	/**
+	 * What a list of tickets may be filtered by; every filter is optional.
+	 *
+	 * @param categories the categories the tickets belong to, any of them
+	 */
 	record Filter(@Nullable UUID subjectId, @Nullable String email, @Nullable String licenceNumber,
-			@Nullable Boolean open, @Nullable Instant from, @Nullable Instant to) {
+			@Nullable Boolean open, @Nullable Instant from, @Nullable Instant to, @Nullable List<String> categories) {
+
+		static Filter none() {
+			return new Filter(null, null, null, null, null, null, null);
+		}
+
+		Filter inCategories(List<String> wanted) {
+			return new Filter(this.subjectId, this.email, this.licenceNumber, this.open, this.from, this.to, wanted);
+		}
+
 	}
 
 }

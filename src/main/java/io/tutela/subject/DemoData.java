@@ -149,6 +149,24 @@ public class DemoData implements ApplicationRunner {
 								"192.0.2." + (1 + i % 254), day + "T09:00:00Z", day + "T09:25:00Z"));
 					});
 		}
+		List<String> complaints = policy.handledWithoutIdentity(RecordKind.SUPPORT_TICKET);
+		if (!complaints.isEmpty()) {
+			// complaints of one customer in three, handled without identity by the
+			// functions
+			// concerned
+			importGenerated(
+					controllerId, "support-tickets", progress, new String[] { "ticket_number", "subject", "name",
+							"email", "subject_line", "message", "opened_at", "category" },
+					(count + 2) / 3, (i, row) -> {
+						DemoPeople.Person p = people.person(i * 3);
+						row.addAll(List.of(String.valueOf(i + 1), p.email(), p.givenName() + " " + p.surname(),
+								p.email(), "Reclamo su addebiti in fattura",
+								"Il cliente " + p.surname() + " segnala addebiti non riconosciuti nella fattura di "
+										+ "questo mese e chiede di essere richiamato al " + p.mobile()
+										+ " (dati dimostrativi)",
+								people.reference().minusDays(1 + i % 300) + "T11:30:00Z", complaints.get(0)));
+					});
+		}
 		if ("call_log".equals(kind) && policy.records(RecordKind.CALL_LOG).isPresent()) {
 			importGenerated(controllerId, "calls", progress,
 					new String[] { "subject", "caller_name", "number", "called_at", "request" }, count, (i, row) -> {

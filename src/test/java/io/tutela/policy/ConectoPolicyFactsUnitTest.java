@@ -30,6 +30,13 @@ class ConectoPolicyFactsUnitTest {
 	private final Policy policy = ShippedPolicies.load("conecto");
 
 	@Test
+	void complaintsAreSeenWithoutIdentifyingElementsAndTicketsNeedNoLicence() {
+		assertThat(this.policy.category("complaints").orElseThrow().handledWithoutIdentity()).isTrue();
+		assertThat(this.policy.category("support_requests").orElseThrow().handledWithoutIdentity()).isFalse();
+		assertThat(this.policy.records(RecordKind.SUPPORT_TICKET).orElseThrow().requires("licence_number")).isFalse();
+	}
+
+	@Test
 	void telephoneTrafficForBillingIsKeptSixMonthsThenSegregated() {
 		RetentionRule billing = rule("telephone-traffic-billing");
 		assertThat(billing.category()).isEqualTo("telephone_traffic");

@@ -43,6 +43,7 @@ class NanosystemsPolicyFactsUnitTest {
 			.contains("numero licenza");
 		assertThat(this.policy.category("ticket_attachments").orElseThrow().mandatory()).isFalse();
 		assertThat(this.policy.category("optional_data").orElseThrow().mandatory()).isFalse();
+		assertThat(this.policy.records(RecordKind.SUPPORT_TICKET).orElseThrow().requires("licence_number")).isTrue();
 	}
 
 	@Test

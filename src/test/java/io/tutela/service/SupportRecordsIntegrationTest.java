@@ -147,6 +147,20 @@ class SupportRecordsIntegrationTest {
 		assertThat(duplicate.status()).isEqualTo(422);
 		assertThat(errors(duplicate)).contains("3:ticket_number", "4:subject");
 		assertThat(count("support_ticket")).isEqualTo(before);
+
+		subject("LIC-T-SHARED", "shared-1@example.org");
+		Http.Response other = admin().postJson(API + "subjects", json("licenceNumber", "LIC-T-OTHER", "customerCode",
+				"LIC-T-SHARED", "givenName", "Rita", "familyName", "Greco", "email", "shared-2@example.org"));
+		assertThat(other.status()).as(other.body()).isEqualTo(201);
+		Http.Response ambiguous = admin().post(API + "imports/support-tickets", "text/csv", """
+				ticket_number,name,email,subject_line,message,licence_number,opened_at,subject
+				910030,Shared,shared-1@example.org,S,M,L-1,2024-04-01,LIC-T-SHARED
+				910031,By e-mail,shared-2@example.org,S,M,L-1,2024-04-01,shared-2@example.org
+				""");
+		assertThat(ambiguous.status()).isEqualTo(422);
+		assertThat(ambiguous.body()).contains("more than one subject has this identifier");
+		assertThat(errors(ambiguous)).containsExactly("2:subject");
+		assertThat(count("support_ticket")).isEqualTo(before);
 	}
 
 	@Test
