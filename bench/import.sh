@@ -1,5 +1,5 @@
 #!/bin/sh
-# Import benchmark: N subjects with their contracts through Tutela's validated import against
+# Import benchmark: N subjects with their contracts, then a support ticket for each, through Tutela's validated import against
 # PostgreSQL's own COPY of the same rows, then the subject 360 over HTTP. Figures: bench/README.md.
 # Usage: bench/import.sh [subjects, default 1000000]
 set -e
