@@ -174,6 +174,11 @@ class SecurityConfiguration {
 			.hasAnyRole(clientReaders)
 			.requestMatchers(clientInstructions)
 			.hasAnyRole(clientWriters)
+			// the outbox: read by the DPO and auditors, failures queued again by the DPO
+			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/outbox", "/api/v1/controllers/*/outbox/*")
+			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/outbox/*/retry")
+			.hasRole(Role.DPO.name())
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/audit")
 			.hasAnyRole(AUDIT_READERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit/**")
@@ -198,6 +203,10 @@ class SecurityConfiguration {
 					"/controllers/*/remote-sessions", "/controllers/*/remote-sessions/*", "/controllers/*/contracts",
 					"/controllers/*/contracts/*", "/controllers/*/invoices", "/controllers/*/invoices/*")
 			.hasAnyRole(RECORD_READERS)
+			.requestMatchers(HttpMethod.GET, "/controllers/*/outbox", "/controllers/*/outbox/*")
+			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
+			.requestMatchers(HttpMethod.POST, "/controllers/*/outbox/*/retry")
+			.hasRole(Role.DPO.name())
 			.requestMatchers(HttpMethod.GET, "/controllers/*/complaints", "/controllers/*/complaints/*")
 			.hasAnyRole(Role.COMPLAINT_HANDLER.name(), Role.DPO.name(), Role.OPERATOR.name())
 			.requestMatchers(HttpMethod.GET, clientPortal)

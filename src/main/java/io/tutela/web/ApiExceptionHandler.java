@@ -37,6 +37,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
 	}
 
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		return Problems.of(HttpStatus.CONFLICT, ex.slug(), "Conflict", ex.getMessage());
+	}
+
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalidInput(InvalidInputException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
