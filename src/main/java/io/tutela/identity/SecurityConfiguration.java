@@ -174,6 +174,11 @@ class SecurityConfiguration {
 			.hasAnyRole(clientReaders)
 			.requestMatchers(clientInstructions)
 			.hasAnyRole(clientWriters)
+			// the breach register: kept by the DPO, read by auditors
+			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/breaches", "/api/v1/controllers/*/breaches/**")
+			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/breaches", "/api/v1/controllers/*/breaches/**")
+			.hasRole(Role.DPO.name())
 			// the outbox: read by the DPO and auditors, failures queued again by the DPO
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/outbox", "/api/v1/controllers/*/outbox/*")
 			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
@@ -203,6 +208,10 @@ class SecurityConfiguration {
 					"/controllers/*/remote-sessions", "/controllers/*/remote-sessions/*", "/controllers/*/contracts",
 					"/controllers/*/contracts/*", "/controllers/*/invoices", "/controllers/*/invoices/*")
 			.hasAnyRole(RECORD_READERS)
+			.requestMatchers("/controllers/*/breaches/new", "/controllers/*/breaches/*/*")
+			.hasRole(Role.DPO.name())
+			.requestMatchers(HttpMethod.GET, "/controllers/*/breaches", "/controllers/*/breaches/*")
+			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/controllers/*/outbox", "/controllers/*/outbox/*")
 			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
 			.requestMatchers(HttpMethod.POST, "/controllers/*/outbox/*/retry")

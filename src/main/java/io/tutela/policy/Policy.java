@@ -1,5 +1,6 @@
 package io.tutela.policy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice, List<SubjectGroup> subjects,
 		List<Category> categories, List<Purpose> purposes, List<RetentionRule> retention, List<LegalHold> legalHolds,
 		List<Recipient> recipients, List<Location> locations, List<SecurityMeasure> security,
-		@Nullable Marketing marketing, Rights rights, List<RecordMapping> records) {
+		@Nullable Marketing marketing, Rights rights, List<RecordMapping> records, @Nullable Breach breach) {
 
 	/**
 	 * How the records of a kind are tagged, if the notice says this controller holds
@@ -274,6 +275,17 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 			return this.required.contains(field);
 		}
 
+	}
+
+	/**
+	 * The controller's procedure for personal data breaches (GDPR art. 33-34).
+	 *
+	 * @param authorityDeadline how long after becoming aware the supervisory authority
+	 * must be notified
+	 * @param authority the supervisory authority notified
+	 * @param authorityContact where notifications go (a form, an address)
+	 */
+	public record Breach(Duration authorityDeadline, String authority, @Nullable String authorityContact) {
 	}
 
 	public enum Right {

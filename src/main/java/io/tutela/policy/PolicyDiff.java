@@ -57,6 +57,7 @@ public final class PolicyDiff {
 		single(changes, "marketing", from.marketing(), to.marketing());
 		single(changes, "rights", from.rights(), to.rights());
 		items(changes, "records", from.records(), to.records(), (r) -> r.kind().key());
+		single(changes, "breach", from.breach(), to.breach());
 		return changes;
 	}
 

@@ -12,6 +12,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
+import io.tutela.policy.Policy.Breach;
 import io.tutela.policy.Policy.Category;
 import io.tutela.policy.Policy.Contact;
 import io.tutela.policy.Policy.ControllerInfo;
@@ -85,7 +86,8 @@ final class PolicyParser {
 				doc.objects("retention", PolicyParser::rule), doc.objects("legal_holds", PolicyParser::legalHold),
 				doc.objects("recipients", PolicyParser::recipient), doc.objects("locations", PolicyParser::location),
 				doc.objects("security", PolicyParser::measure), marketing(doc.optObject("marketing")),
-				rights(doc.object("rights")), doc.objects("records", PolicyParser::recordMapping));
+				rights(doc.object("rights")), doc.objects("records", PolicyParser::recordMapping),
+				breach(doc.optObject("breach")));
 		doc.finish();
 		return policy;
 	}
@@ -203,6 +205,20 @@ final class PolicyParser {
 				o.flag("opposition_register", false));
 		o.finish();
 		return marketing;
+	}
+
+	private static @Nullable Breach breach(@Nullable YamlObject o) {
+		if (o == null) {
+			return null;
+		}
+		java.time.Duration deadline = o.optDuration("authority_deadline");
+		if (deadline == null && !o.has("authority_deadline")) {
+			o.problems().at(o.child("authority_deadline"), "is required");
+		}
+		Breach breach = new Breach((deadline != null) ? deadline : java.time.Duration.ZERO, o.string("authority"),
+				o.optString("authority_contact"));
+		o.finish();
+		return breach;
 	}
 
 	private static Rights rights(@Nullable YamlObject o) {

@@ -72,6 +72,7 @@ final class PolicyValidator {
 		locationsAndMeasures(categories);
 		marketing(purposes);
 		rights();
+		breach();
 		records(categories, purposes);
 	}
 
@@ -316,6 +317,20 @@ final class PolicyValidator {
 		}
 		if (marketing.channels().isEmpty()) {
 			this.problems.at("marketing.channels", "name the channels used for marketing");
+		}
+	}
+
+	private void breach() {
+		Policy.Breach breach = this.policy.breach();
+		if (breach == null) {
+			return;
+		}
+		if (breach.authorityDeadline().isNegative() || breach.authorityDeadline().isZero()) {
+			this.problems.at("breach.authority_deadline", "must be a positive duration");
+		}
+		else if (breach.authorityDeadline().compareTo(java.time.Duration.ofHours(72)) > 0) {
+			this.problems.at("breach.authority_deadline",
+					breach.authorityDeadline() + " exceeds the 72 hours GDPR art. 33(1) allows");
 		}
 	}
 

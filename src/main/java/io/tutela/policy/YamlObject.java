@@ -1,5 +1,6 @@
 package io.tutela.policy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -140,6 +141,20 @@ final class YamlObject {
 		}
 		catch (DateTimeParseException ex) {
 			this.problems.at(child(key), "'" + value + "' is not an ISO-8601 period such as P6M, P30D, P10Y or P1Y6M");
+			return null;
+		}
+	}
+
+	@Nullable Duration optDuration(String key) {
+		String value = optString(key);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Duration.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			this.problems.at(child(key), "'" + value + "' is not an ISO-8601 duration such as PT72H or PT48H");
 			return null;
 		}
 	}

@@ -12,4 +12,14 @@ public interface RecordSource {
 
 	List<HeldRecord> recordsOf(String controllerId, UUID subjectId);
 
+	/**
+	 * Queries selecting the ids ({@code subject_id}) of the subjects who have records of
+	 * this source in some categories, with the parameters {@code :c} (the controller) and
+	 * {@code :cats} (the categories, {@code text[]}): who a breach of those categories
+	 * affects.
+	 */
+	default List<String> subjectsWithCategories() {
+		return List.of();
+	}
+
 }

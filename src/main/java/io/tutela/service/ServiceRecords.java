@@ -88,6 +88,15 @@ class ServiceRecords implements RecordSource {
 	}
 
 	@Override
+	public List<String> subjectsWithCategories() {
+		return List.of("support_ticket", "remote_session", "call_log", "call_recording")
+			.stream()
+			.map((table) -> "SELECT subject_id FROM " + table
+					+ " WHERE controller_id = :c AND category = ANY (:cats) AND subject_id IS NOT NULL")
+			.toList();
+	}
+
+	@Override
 	public List<HeldRecord> recordsOf(String controllerId, UUID subjectId) {
 		// the subject's identifiers and dates; its tables belong to the subject module
 		List<Map<String, Object>> found = this.jdbc.sql("""

@@ -46,6 +46,15 @@ class SubjectRecords implements RecordSource {
 	}
 
 	@Override
+	public List<String> subjectsWithCategories() {
+		return List.of("SELECT id AS subject_id FROM subject WHERE controller_id = :c AND category = ANY (:cats)",
+				"SELECT subject_id FROM contract WHERE controller_id = :c AND category = ANY (:cats)",
+				"SELECT subject_id FROM portal_account WHERE controller_id = :c AND category = ANY (:cats)",
+				"SELECT subject_id FROM invoice WHERE controller_id = :c AND category = ANY (:cats)",
+				"SELECT subject_id FROM payment WHERE controller_id = :c AND category = ANY (:cats)");
+	}
+
+	@Override
 	public List<HeldRecord> recordsOf(String controllerId, UUID subjectId) {
 		Subject subject = this.subjects.find(controllerId, subjectId).orElse(null);
 		if (subject == null) {

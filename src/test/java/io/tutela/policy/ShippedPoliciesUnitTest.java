@@ -30,4 +30,13 @@ class ShippedPoliciesUnitTest {
 		assertThat(policy.controller().id()).isEqualTo(controllerId);
 	}
 
+	@ParameterizedTest
+	@MethodSource("shipped")
+	void everyShippedPolicyNotifiesBreachesWithinSeventyTwoHours(String controllerId) {
+		Policy.Breach breach = ShippedPolicies.load(controllerId).breach();
+		assertThat(breach).isNotNull();
+		assertThat(breach.authorityDeadline()).isEqualTo(java.time.Duration.ofHours(72));
+		assertThat(breach.authority()).contains("Garante");
+	}
+
 }
