@@ -62,7 +62,8 @@ final class Decisions {
 				evidence.add(sale.get());
 				basis = Decision.Reason.SOFT_SPAM;
 			}
-			else if (marketing && provenance == Provenance.PUBLIC_DIRECTORY && channel == Channel.OPERATOR_CALL) {
+			else if (marketing && terms.oppositionRegister() && provenance == Provenance.PUBLIC_DIRECTORY
+					&& channel == Channel.OPERATOR_CALL) {
 				basis = Decision.Reason.PUBLIC_DIRECTORY;
 			}
 			else {
