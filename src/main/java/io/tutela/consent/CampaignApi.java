@@ -1,9 +1,7 @@
 package io.tutela.consent;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
@@ -88,21 +86,9 @@ class CampaignApi {
 			@RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable String channel,
 			@RequestParam(required = false) @Nullable String purpose, HttpServletRequest request) throws IOException {
-		List<String[]> rows = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-			String header = reader.readLine();
-			if (header == null || !header.strip().equals("number,provenance")) {
-				throw InvalidInputException.of("header", "the first line must be number,provenance");
-			}
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank()) {
-					int comma = line.indexOf(',');
-					rows.add((comma < 0) ? new String[] { line, null }
-							: new String[] { line.substring(0, comma), line.substring(comma + 1) });
-				}
-			}
+		List<String[]> rows;
+		try (InputStream in = request.getInputStream()) {
+			rows = CheckingCampaigns.readList(in);
 		}
 		return created(controllerId, this.checking.check(controllerId, name, channel, purpose, rows));
 	}

@@ -1,6 +1,9 @@
 package io.tutela.consent;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -142,6 +145,25 @@ class CheckingCampaigns {
 				snapshot, this.actor.actor().name(), now);
 		this.auditing.success("campaign_check.create", controllerId, null, List.of(check.id()));
 		return check;
+	}
+
+	/** Reads a campaign list as CSV {@code number,provenance} with its header. */
+	static List<String[]> readList(InputStream in) throws IOException {
+		List<String[]> rows = new ArrayList<>();
+		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+		String header = reader.readLine();
+		if (header == null || !header.strip().equals("number,provenance")) {
+			throw InvalidInputException.of("header", "the first line must be number,provenance");
+		}
+		String line;
+		while ((line = reader.readLine()) != null) {
+			if (!line.isBlank()) {
+				int comma = line.indexOf(',');
+				rows.add((comma < 0) ? new String[] { line, null }
+						: new String[] { line.substring(0, comma), line.substring(comma + 1) });
+			}
+		}
+		return rows;
 	}
 
 	List<CampaignChecks.Check> checks(String controllerId) {
