@@ -52,19 +52,16 @@ class CampaignChecks {
 	/** Checks a list in the caller's transaction and stores the result. */
 	Check run(String controllerId, Terms terms, @Nullable String name, Channel channel, String purpose,
 			List<ListedNumber> list, RegisterSnapshots.@Nullable Snapshot snapshot, String by, Instant now) {
-		Map<Long, List<Integer>> lines = new HashMap<>();
-		for (int i = 0; i < list.size(); i++) {
-			ListedNumber n = list.get(i);
-			if (n.e164() != null) {
-				lines.computeIfAbsent(Long.parseLong(n.e164().substring(1)), (k) -> new ArrayList<>(1)).add(i);
-			}
-		}
-		this.jdbc
-			.sql("CREATE TEMP TABLE campaign_number (number BIGINT PRIMARY KEY, phone TEXT NOT NULL) "
-					+ "ON COMMIT DROP")
+		long[] numbers = list.stream()
+			.filter((n) -> n.e164() != null)
+			.mapToLong((n) -> Long.parseLong(n.e164().substring(1)))
+			.sorted()
+			.distinct()
+			.toArray();
+		this.jdbc.sql("CREATE TEMP TABLE campaign_number (number BIGINT NOT NULL, phone TEXT NOT NULL) ON COMMIT DROP")
 			.update();
 		copy("COPY campaign_number FROM STDIN", (out) -> {
-			for (Long number : lines.keySet()) {
+			for (long number : numbers) {
 				write(out, number + "\t+" + number + "\n");
 			}
 		});

@@ -28,9 +28,12 @@ class ConsentApi {
 
 	private final DecidingContacts deciding;
 
-	ConsentApi(RecordingConsents recording, DecidingContacts deciding) {
+	private final Unsubscribing unsubscribing;
+
+	ConsentApi(RecordingConsents recording, DecidingContacts deciding, Unsubscribing unsubscribing) {
 		this.recording = recording;
 		this.deciding = deciding;
+		this.unsubscribing = unsubscribing;
 	}
 
 	@PostMapping("/consents")
@@ -90,6 +93,20 @@ class ConsentApi {
 							(r.asOf() != null) ? r.asOf() : batch.asOf()))
 					.toList();
 		return this.deciding.decideAll(controllerId, rows);
+	}
+
+	@PostMapping("/unsubscribe-links")
+	@Operation(summary = "Create a signed, expiring unsubscribe link for a message",
+			description = "Exactly one of subject, phone or email; scope: what the objection covers (automated, "
+					+ "traditional or one channel); purpose (default marketing); expiresAt: when the link stops "
+					+ "working. Following the link records an objection without login.")
+	ResponseEntity<UnsubscribeLink> unsubscribeLink(@PathVariable String controllerId,
+			@RequestBody Unsubscribing.LinkInput input) {
+		String path = "/unsubscribe/" + this.unsubscribing.create(controllerId, input);
+		return ResponseEntity.created(URI.create(path)).body(new UnsubscribeLink(path));
+	}
+
+	record UnsubscribeLink(String path) {
 	}
 
 	record Page(int page, int size, List<LedgerEntry> items) {

@@ -186,18 +186,23 @@ class RegisterSnapshots {
 
 	/** A number's registration in the newest snapshot taken on or before a day. */
 	ContactFacts.@Nullable Registration registration(String controllerId, String e164, LocalDate day) {
-		Snapshot snapshot = newest(controllerId, day).orElse(null);
-		if (snapshot == null) {
-			return null;
-		}
-		return this.jdbc
-			.sql("SELECT registered_on FROM register_entry WHERE snapshot_id = :s AND number = :n "
-					+ "ORDER BY registered_on LIMIT 1")
-			.param("s", snapshot.id())
+		return this.jdbc.sql("""
+				SELECT s.id, s.taken_on, (SELECT min(e.registered_on) FROM register_entry e
+				    WHERE e.snapshot_id = s.id AND e.number = :n) AS registered_on
+				FROM register_snapshot s WHERE s.controller_id = :c AND s.taken_on <= :d
+				ORDER BY s.taken_on DESC, s.imported_at DESC LIMIT 1""")
+			.param("c", controllerId)
+			.param("d", day)
 			.param("n", Long.parseLong(e164.substring(1)))
-			.query((rs, n) -> new ContactFacts.Registration(snapshot.id(), snapshot.takenOn(),
-					rs.getDate(1).toLocalDate()))
-			.optional()
+			.query((rs, n) -> {
+				java.sql.Date on = rs.getDate("registered_on");
+				return (on != null) ? new ContactFacts.Registration(UUID.fromString(rs.getString("id")),
+						rs.getDate("taken_on").toLocalDate(), on.toLocalDate()) : null;
+			})
+			.list()
+			.stream()
+			.filter((r) -> r != null)
+			.findFirst()
 			.orElse(null);
 	}
 

@@ -53,6 +53,8 @@ public final class ConsentBenchmark {
 		long ledger = (args.length > 2) ? Long.parseLong(args[2]) : 1_000_000;
 		long step = Math.max(1, 2 * register / list);
 		Path data = Files.createTempDirectory("tutela-bench");
+		// above application.yml's port, which the builder's default properties are not
+		System.setProperty("server.port", "0");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TutelaApplication.class)
 			.properties("server.port=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0",
 					"TUTELA_BOOTSTRAP_TOKEN=" + TOKEN, "logging.level.root=WARN", "server.tomcat.max-swallow-size=-1",
