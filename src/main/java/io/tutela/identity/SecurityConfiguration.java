@@ -127,6 +127,25 @@ class SecurityConfiguration {
 		// receptionist instructions, caller list and imported contacts
 		String[] clientPortal = { "/controllers/*/calls", "/controllers/*/calls/**", "/controllers/*/receptionist",
 				"/controllers/*/receptionist/**" };
+		// the consent ledger, contact decisions, opposition register and campaign checks
+		// (API
+		// and pages): read by DPO, operators and auditors, written by DPO and operators;
+		// unsubscribe links followed by anyone who holds one
+		String[] consent = { "/api/v1/controllers/*/consents", "/api/v1/controllers/*/consents/**",
+				"/api/v1/controllers/*/contact-decision", "/api/v1/controllers/*/contact-decisions",
+				"/api/v1/controllers/*/register-snapshots", "/api/v1/controllers/*/register-snapshots/**",
+				"/api/v1/controllers/*/campaign-checks", "/api/v1/controllers/*/campaign-checks/**",
+				"/api/v1/controllers/*/unsubscribe-links", "/controllers/*/consents", "/controllers/*/consents/**",
+				"/controllers/*/contact-decision", "/controllers/*/register-snapshots",
+				"/controllers/*/register-snapshots/**", "/controllers/*/campaign-checks",
+				"/controllers/*/campaign-checks/**" };
+		requests.requestMatchers(HttpMethod.GET, consent)
+			.hasAnyRole(RECORD_READERS)
+			.requestMatchers(consent)
+			.hasAnyRole(RECORD_WRITERS)
+			// a signed unsubscribe link works without login
+			.requestMatchers("/unsubscribe/*")
+			.permitAll();
 		requests
 			.requestMatchers("/login", "/css/**", "/error", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")

@@ -250,9 +250,15 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	 * @param interestRecheck how often continued interest is re-checked
 	 * @param oppositionRegister whether numbers from public directories are checked
 	 * against the Registro Pubblico delle Opposizioni
+	 * @param oppositionRegisterGrace how long after a contract ended its operator may
+	 * still call a number registered in the opposition register (L. 5/2018: less than 30
+	 * days)
+	 * @param campaignCheckValidity how long a campaign list checked against the register
+	 * may be dialled (DPR 26/2022: 15 days)
 	 */
 	public record Marketing(String purpose, List<Channel> channels, boolean softSpam, @Nullable Period contactExpiry,
-			@Nullable Period interestRecheck, boolean oppositionRegister) {
+			@Nullable Period interestRecheck, boolean oppositionRegister, @Nullable Period oppositionRegisterGrace,
+			@Nullable Period campaignCheckValidity) {
 	}
 
 	/**

@@ -202,7 +202,8 @@ final class PolicyParser {
 		}
 		Marketing marketing = new Marketing(o.string("purpose"), o.enums("channels", Policy.Channel.class),
 				o.flag("soft_spam", false), o.optPeriod("contact_expiry"), o.optPeriod("interest_recheck"),
-				o.flag("opposition_register", false));
+				o.flag("opposition_register", false), o.optPeriod("opposition_register_grace"),
+				o.optPeriod("campaign_check_validity"));
 		o.finish();
 		return marketing;
 	}

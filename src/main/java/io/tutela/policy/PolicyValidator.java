@@ -318,6 +318,22 @@ final class PolicyValidator {
 		if (marketing.channels().isEmpty()) {
 			this.problems.at("marketing.channels", "name the channels used for marketing");
 		}
+		if (marketing.oppositionRegister()) {
+			if (marketing.oppositionRegisterGrace() == null) {
+				this.problems.at("marketing.opposition_register_grace",
+						"is required with the opposition register: how long after a contract ended its numbers may "
+								+ "still be called (L. 5/2018: P30D)");
+			}
+			if (marketing.campaignCheckValidity() == null) {
+				this.problems.at("marketing.campaign_check_validity",
+						"is required with the opposition register: how long a checked list may be dialled "
+								+ "(DPR 26/2022: P15D)");
+			}
+		}
+		else if (marketing.oppositionRegisterGrace() != null || marketing.campaignCheckValidity() != null) {
+			this.problems.at("marketing.opposition_register",
+					"must be true when a grace or a check validity for the opposition register is given");
+		}
 	}
 
 	private void breach() {

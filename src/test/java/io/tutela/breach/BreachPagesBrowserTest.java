@@ -3,6 +3,7 @@ package io.tutela.breach;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -56,6 +59,13 @@ class BreachPagesBrowserTest {
 		this.browser.close();
 	}
 
+	/** Submits with the button and waits for the next page to replace this one. */
+	void submit(String css) {
+		WebElement button = this.browser.find(css);
+		button.click();
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+	}
+
 	void type(String css, String value) {
 		WebElement field = this.browser.find(css);
 		this.browser.driver().executeScript("arguments[0].value = arguments[1]", field, value);
@@ -70,7 +80,11 @@ class BreachPagesBrowserTest {
 		this.browser.waitFor("#record-breach");
 		type("#title", "Accesso abusivo alla posta aziendale");
 		type("#awareAt",
-				LocalDateTime.now(ZoneId.of("Europe/Rome")).minusHours(73).truncatedTo(ChronoUnit.MINUTES).toString());
+				LocalDateTime.now(ZoneId.of("Europe/Rome"))
+					.minusHours(72)
+					.minusMinutes(30)
+					.truncatedTo(ChronoUnit.MINUTES)
+					.toString());
 		this.browser.find("#nature-confidentiality").click();
 		type("#description", "Credenziali sottratte con phishing; lette le caselle di due operatori.");
 		new Select(this.browser.find("#categories")).selectByValue("identity");
@@ -79,7 +93,7 @@ class BreachPagesBrowserTest {
 		type("#measuresTaken", "Password reimpostate, secondo fattore obbligatorio.");
 		new Select(this.browser.find("#risk")).selectByValue("risk");
 		this.browser.screenshot("breach-new");
-		this.browser.find("#record-breach").click();
+		submit("#record-breach");
 		this.browser.waitFor("#clock");
 		assertThat(this.browser.text("#clock")).contains("in ritardo di 1 h");
 		this.browser.screenshot("breach-late");
@@ -88,13 +102,13 @@ class BreachPagesBrowserTest {
 		type("#authorityReason", "Probabile rischio per i clienti");
 		this.browser.find("#ns-no").click();
 		type("#subjectsReason", "Rischio non elevato");
-		this.browser.find("#decide").click();
+		submit("#decide");
 		assertThat(this.browser.waitFor("#history").getText()).contains("decision");
 
-		this.browser.find("#mark-authority").click();
+		submit("#mark-authority");
 		assertThat(this.browser.waitFor("#step-errors").getText()).contains("latenessReason");
 		type("#latenessReason", "Il phishing è stato scoperto da un cliente solo dopo tre giorni.");
-		this.browser.find("#mark-authority").click();
+		submit("#mark-authority");
 		assertThat(this.browser.waitFor("#authority-notified").getText()).contains("solo dopo tre giorni");
 		assertThat(this.browser.text("#clock")).contains("notificata in ritardo");
 		assertThat(this.browser.text("#draft")).contains("a) Natura della violazione", "Motivi del ritardo",

@@ -61,6 +61,8 @@ class ConnextPolicyFactsUnitTest {
 	void publicDirectoryNumbersAreCheckedAgainstTheOppositionRegister() {
 		assertThat(this.policy.marketing()).isNotNull();
 		assertThat(this.policy.marketing().oppositionRegister()).isTrue();
+		assertThat(this.policy.marketing().oppositionRegisterGrace()).isEqualTo(Period.ofDays(30));
+		assertThat(this.policy.marketing().campaignCheckValidity()).isEqualTo(Period.ofDays(15));
 		assertThat(this.policy.security()).anySatisfy((measure) -> {
 			assertThat(measure.categories()).containsExactly("prospect_numbers");
 			assertThat(measure.description().it()).contains("Registro Pubblico delle Opposizioni");

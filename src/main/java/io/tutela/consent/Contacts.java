@@ -1,0 +1,127 @@
+package io.tutela.consent;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Loads the facts a contact decision rests on: the subjects a question names, their
+ * ledger entries, contracts, restriction and last contact, and the number's registration
+ * in the newest register snapshot. Subjects and contracts are the subject module's
+ * tables, read here with narrow queries of the columns a decision needs (that module
+ * offers no public reader of them).
+ */
+@Repository
+class Contacts {
+
+	private final JdbcClient jdbc;
+
+	private final Ledger ledger;
+
+	private final RegisterSnapshots snapshots;
+
+	Contacts(JdbcClient jdbc, Ledger ledger, RegisterSnapshots snapshots) {
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.snapshots = snapshots;
+	}
+
+	/** The facts about the person the question names, as of an instant. */
+	ContactFacts facts(String controllerId, Person person, Instant asOf, ZoneId zone) {
+		List<SubjectRow> subjects = subjects(controllerId, person);
+		Set<String> phones = new LinkedHashSet<>();
+		Set<String> emails = new LinkedHashSet<>();
+		if (person.phone() != null) {
+			phones.add(person.phone());
+		}
+		if (person.email() != null) {
+			emails.add(person.email());
+		}
+		boolean restricted = false;
+		Instant lastContact = null;
+		for (SubjectRow s : subjects) {
+			if (s.phone() != null) {
+				phones.add(s.phone());
+			}
+			if (s.email() != null) {
+				emails.add(s.email());
+			}
+			restricted |= s.restricted();
+			if (s.lastContact() != null && (lastContact == null || s.lastContact().isAfter(lastContact))) {
+				lastContact = s.lastContact();
+			}
+		}
+		List<UUID> ids = subjects.stream().map(SubjectRow::id).toList();
+		List<ContactFacts.Contract> contracts = contracts(controllerId, ids);
+		String customerEmail = contracts.isEmpty() ? null
+				: subjects.stream().map(SubjectRow::email).filter((e) -> e != null).findFirst().orElse(null);
+		String number = (person.phone() != null) ? person.phone() : phones.stream().findFirst().orElse(null);
+		ContactFacts.Registration registration = (number != null)
+				? this.snapshots.registration(controllerId, number, LocalDate.ofInstant(asOf, zone)) : null;
+		return new ContactFacts(ids, this.ledger.of(controllerId, ids, List.copyOf(phones), List.copyOf(emails)),
+				restricted, lastContact, customerEmail, contracts, number, registration);
+	}
+
+	private List<SubjectRow> subjects(String controllerId, Person person) {
+		String where = (person.subjectId() != null) ? "id = CAST(:v AS uuid)"
+				: (person.phone() != null) ? "phone = :v" : "email = :v";
+		String value = (person.subjectId() != null) ? person.subjectId().toString()
+				: (person.phone() != null) ? person.phone() : person.email();
+		return this.jdbc
+			.sql("SELECT id, phone, email, restricted, last_contact_at FROM subject WHERE controller_id = :c AND "
+					+ where + " ORDER BY id")
+			.param("c", controllerId)
+			.param("v", value)
+			.query((rs, n) -> {
+				Timestamp last = rs.getTimestamp("last_contact_at");
+				return new SubjectRow(UUID.fromString(rs.getString("id")), rs.getString("phone"), rs.getString("email"),
+						rs.getBoolean("restricted"), (last != null) ? last.toInstant() : null);
+			})
+			.list();
+	}
+
+	boolean subjectExists(String controllerId, UUID subjectId) {
+		return this.jdbc.sql("SELECT count(*) FROM subject WHERE controller_id = :c AND id = :id")
+			.param("c", controllerId)
+			.param("id", subjectId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private List<ContactFacts.Contract> contracts(String controllerId, List<UUID> subjects) {
+		if (subjects.isEmpty()) {
+			return List.of();
+		}
+		return new ArrayList<>(this.jdbc
+			.sql("SELECT contract_number, start_date, end_date FROM contract WHERE controller_id = :c "
+					+ "AND subject_id = ANY(CAST(string_to_array(:s, E'\\n') AS uuid[])) ORDER BY start_date")
+			.param("c", controllerId)
+			.param("s", Ledger.lines(subjects.stream().map(UUID::toString).toList()))
+			.query((rs, n) -> {
+				java.sql.Date end = rs.getDate("end_date");
+				return new ContactFacts.Contract(rs.getString("contract_number"),
+						rs.getDate("start_date").toLocalDate(), (end != null) ? end.toLocalDate() : null);
+			})
+			.list());
+	}
+
+	/** Who a question is about: exactly one of a subject, a number, an address. */
+	record Person(@Nullable UUID subjectId, @Nullable String phone, @Nullable String email) {
+	}
+
+	private record SubjectRow(UUID id, @Nullable String phone, @Nullable String email, boolean restricted,
+			@Nullable Instant lastContact) {
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.tutela.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.tutela.audit.Auditing;
+import io.tutela.policy.Policies;
+import io.tutela.policy.Policy;
+import io.tutela.policy.Policy.Channel;
+import io.tutela.web.InvalidInputException;
+import io.tutela.web.InvalidInputException.FieldProblem;
+
+/**
+ * Answers contact questions, one or a batch: loads the facts, lets {@link Decisions}
+ * decide, and puts the read of the ledger on the audit log.
+ */
+@Service
+class DecidingContacts {
+
+	/** The most rows one batch may ask about. */
+	static final int BATCH_LIMIT = 10_000;
+
+	private final Contacts contacts;
+
+	private final People people;
+
+	private final Policies policies;
+
+	private final Auditing auditing;
+
+	private final Clock clock;
+
+	DecidingContacts(Contacts contacts, People people, Policies policies, Auditing auditing, Clock clock) {
+		this.contacts = contacts;
+		this.people = people;
+		this.policies = policies;
+		this.auditing = auditing;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	Decision decide(String controllerId, Question question) {
+		return decideAll(controllerId, List.of(question)).get(0);
+	}
+
+	@Transactional(readOnly = true)
+	List<Decision> decideAll(String controllerId, List<Question> questions) {
+		Policy policy = this.policies.current(controllerId);
+		Terms terms = Terms.of(policy);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (questions.isEmpty() || questions.size() > BATCH_LIMIT) {
+			throw InvalidInputException.of("rows", "from 1 to " + BATCH_LIMIT + " rows");
+		}
+		List<Checked> checked = new ArrayList<>();
+		for (int i = 0; i < questions.size(); i++) {
+			Question q = questions.get(i);
+			List<FieldProblem> own = new ArrayList<>();
+			Contacts.Person person = this.people.person(controllerId, q.subject(), q.phone(), q.email(), own);
+			Channel channel = (q.channel() != null) ? ChannelScope.channel(q.channel().strip().toLowerCase(Locale.ROOT))
+					: null;
+			if (channel == null) {
+				own.add(new FieldProblem("channel", "one of email, sms, mms, fax, automated_call, app_notification, "
+						+ "paper_mail, operator_call"));
+			}
+			String purpose = People.blank(q.purpose());
+			if (purpose == null) {
+				purpose = terms.marketingPurpose();
+			}
+			if (purpose == null || policy.purpose(purpose).isEmpty()) {
+				own.add(new FieldProblem("purpose", "not a purpose of the policy of " + controllerId));
+			}
+			String prefix = (questions.size() > 1) ? "rows[" + i + "]." : "";
+			own.forEach((p) -> problems.add(new FieldProblem(prefix + p.field(), p.message())));
+			if (own.isEmpty() && person != null && channel != null && purpose != null) {
+				checked
+					.add(new Checked(person, channel, purpose, (q.asOf() != null) ? q.asOf() : this.clock.instant()));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		List<Decision> decisions = new ArrayList<>();
+		Set<Object> read = new LinkedHashSet<>();
+		for (Checked c : checked) {
+			ContactFacts facts = this.contacts.facts(controllerId, c.person(), c.asOf(), terms.zone());
+			read.addAll(facts.subjectIds());
+			facts.entries().forEach((e) -> read.add(e.id()));
+			decisions.add(Decisions.decide(terms, facts, c.channel(), c.purpose(), c.asOf(), null));
+		}
+		this.auditing.success("contact_decision.read", controllerId, null, read);
+		return decisions;
+	}
+
+	/** A question: who, on which channel, for which purpose, when (default now). */
+	record Question(@Nullable UUID subject, @Nullable String phone, @Nullable String email, @Nullable String channel,
+			@Nullable String purpose, @Nullable Instant asOf) {
+	}
+
+	private record Checked(Contacts.Person person, Channel channel, String purpose, Instant asOf) {
+	}
+
+}

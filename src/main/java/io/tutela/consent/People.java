@@ -1,0 +1,65 @@
+package io.tutela.consent;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import io.tutela.subject.EmailAddresses;
+import io.tutela.subject.PhoneNumbers;
+import io.tutela.web.InvalidInputException.FieldProblem;
+
+/**
+ * Reads who a request is about: a subject of the controller, or for a prospect a bare
+ * number (brought to E.164, Italian when it has no country code) or e-mail address;
+ * exactly one of them.
+ */
+@Component
+class People {
+
+	private final Contacts contacts;
+
+	People(Contacts contacts) {
+		this.contacts = contacts;
+	}
+
+	Contacts.@Nullable Person person(String controllerId, @Nullable UUID subject, @Nullable String phone,
+			@Nullable String email, List<FieldProblem> problems) {
+		String p = blank(phone);
+		String e = blank(email);
+		int given = ((subject != null) ? 1 : 0) + ((p != null) ? 1 : 0) + ((e != null) ? 1 : 0);
+		if (given != 1) {
+			problems.add(new FieldProblem("subject",
+					"give exactly one of subject (an id), phone or email; " + given + " given"));
+			return null;
+		}
+		if (subject != null) {
+			if (!this.contacts.subjectExists(controllerId, subject)) {
+				problems.add(new FieldProblem("subject", "no such subject of this controller"));
+				return null;
+			}
+			return new Contacts.Person(subject, null, null);
+		}
+		if (p != null) {
+			PhoneNumbers.Result number = PhoneNumbers.normalise(p);
+			if (number instanceof PhoneNumbers.Invalid invalid) {
+				problems.add(new FieldProblem("phone", invalid.reason()));
+				return null;
+			}
+			return new Contacts.Person(null, number.orElseThrow().e164(), null);
+		}
+		EmailAddresses.Result address = EmailAddresses.normalise(String.valueOf(e));
+		if (address instanceof EmailAddresses.Invalid invalid) {
+			problems.add(new FieldProblem("email", invalid.reason()));
+			return null;
+		}
+		return new Contacts.Person(null, null, address.orElseThrow().address());
+	}
+
+	static @Nullable String blank(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,220 @@
+package io.tutela.consent;
+
+import java.io.BufferedWriter;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.tutela.TutelaApplication;
+
+/**
+ * Not a test: the benchmark of issue 5, run by {@code bench/consent.sh}. On a fresh
+ * embedded PostgreSQL, Connext gets a ledger of L subjects (each with a consent, one in
+ * ten with a later objection, one in ten with a contract) and a register snapshot of R
+ * numbers imported through Tutela; then a campaign list of N numbers (half of them
+ * registered, a mix of provenances) is checked through the API end to end, and the same
+ * list is checked against the same snapshot by a plain SQL anti-join (COPY of the list,
+ * then the anti-join into a table). Last, single contact decisions over HTTP.
+ */
+public final class ConsentBenchmark {
+
+	static final String TOKEN = "tut_benchmark-token-0000000000000000000000000001";
+
+	static final String[] PROVENANCES = { "public_directory", "public_directory", "public_directory",
+			"public_directory", "public_directory", "public_directory", "own_archive", "own_archive",
+			"third_party_list", "inbound_callback" };
+
+	static final long BASE = 3_400_000_000L;
+
+	public static void main(String[] args) throws Exception {
+		long list = (args.length > 0) ? Long.parseLong(args[0]) : 1_000_000;
+		long register = (args.length > 1) ? Long.parseLong(args[1]) : 10_000_000;
+		long ledger = (args.length > 2) ? Long.parseLong(args[2]) : 1_000_000;
+		long step = Math.max(1, 2 * register / list);
+		Path data = Files.createTempDirectory("tutela-bench");
+		// above application.yml's port, which the builder's default properties are not
+		System.setProperty("server.port", "0");
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TutelaApplication.class)
+			.properties("server.port=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0",
+					"TUTELA_BOOTSTRAP_TOKEN=" + TOKEN, "logging.level.root=WARN", "server.tomcat.max-swallow-size=-1",
+					"spring.servlet.multipart.max-request-size=-1")
+			.run()) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			LocalDate today = LocalDate.now(ZoneId.of("Europe/Rome"));
+			DataSource owner = app.getBean("migrationDataSource", DataSource.class);
+
+			long start = System.nanoTime();
+			try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
+				s.execute("INSERT INTO subject (id, controller_id, subject_key, category, purposes, source, phone, "
+						+ "collected_at) SELECT md5('b' || k)::uuid, 'connext', 'B' || k, 'identity', '{marketing}', "
+						+ "'subject', '+39' || (" + BASE + " + k * " + step + "), now() - interval '400 days' "
+						+ "FROM generate_series(0, " + (ledger - 1) + ") k");
+				s.execute("INSERT INTO contract (id, controller_id, subject_id, contract_number, start_date, category, "
+						+ "purposes, source, collected_at) SELECT md5('k' || k)::uuid, 'connext', md5('b' || k)::uuid, "
+						+ "'K' || k, DATE '2020-01-01', 'contract', '{contract}', 'subject', now() "
+						+ "FROM generate_series(0, " + (ledger - 1) + ", 10) k");
+				s.execute(
+						"INSERT INTO consent_event (id, controller_id, subject_id, purpose, scope, event, occurred_at, "
+								+ "recorded_at, recorded_by, method) SELECT md5('c' || k)::uuid, 'connext', md5('b' || k)::uuid, "
+								+ "'marketing', 'automated', 'given', now() - interval '300 days', now(), 'bench', 'web_form' "
+								+ "FROM generate_series(0, " + (ledger - 1) + ") k");
+				s.execute(
+						"INSERT INTO consent_event (id, controller_id, subject_id, purpose, scope, event, occurred_at, "
+								+ "recorded_at, recorded_by, method) SELECT md5('o' || k)::uuid, 'connext', md5('b' || k)::uuid, "
+								+ "'marketing', 'traditional', 'objected', now() - interval '10 days', now(), 'bench', 'email' "
+								+ "FROM generate_series(3, " + (ledger - 1) + ", 10) k");
+				s.execute("ANALYZE subject; ANALYZE contract; ANALYZE consent_event");
+			}
+			System.out.printf("ledger of %,d subjects written by SQL in %.1f s%n", ledger,
+					(System.nanoTime() - start) / 1e9);
+
+			Path registerFile = Files.createTempFile(data, "register", ".csv");
+			Random random = new Random(5);
+			try (BufferedWriter out = Files.newBufferedWriter(registerFile)) {
+				out.write("number,registered_on\n");
+				for (long k = 0; k < register; k++) {
+					out.write(String.valueOf(BASE + k));
+					out.write(',');
+					out.write(today.minusDays(1 + random.nextInt(2000)).toString());
+					out.write('\n');
+				}
+			}
+			start = System.nanoTime();
+			HttpResponse<String> imported = client.send(HttpRequest
+				.newBuilder(URI.create(
+						"http://localhost:" + port + "/api/v1/controllers/connext/register-snapshots?takenOn=" + today))
+				.header("Authorization", "Bearer " + TOKEN)
+				.header("Content-Type", "text/csv")
+				.POST(HttpRequest.BodyPublishers.ofFile(registerFile))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			double importSeconds = (System.nanoTime() - start) / 1e9;
+			if (imported.statusCode() != 201) {
+				throw new IllegalStateException("register import answered " + imported.statusCode());
+			}
+			System.out.printf("register snapshot of %,d numbers imported through Tutela in %.1f s (%,.0f rows/s)%n",
+					register, importSeconds, register / importSeconds);
+
+			Path listFile = Files.createTempFile(data, "list", ".csv");
+			try (BufferedWriter out = Files.newBufferedWriter(listFile)) {
+				out.write("number,provenance\n");
+				for (long j = 0; j < list; j++) {
+					out.write("+39" + (BASE + j * step) + "," + PROVENANCES[(int) (j % 10)] + "\n");
+				}
+			}
+			double[] tutela = new double[3];
+			String body = null;
+			for (int run = 0; run < tutela.length; run++) {
+				start = System.nanoTime();
+				HttpResponse<String> checked = client.send(HttpRequest
+					.newBuilder(URI.create("http://localhost:" + port + "/api/v1/controllers/connext/campaign-checks"))
+					.header("Authorization", "Bearer " + TOKEN)
+					.header("Content-Type", "text/csv")
+					.POST(HttpRequest.BodyPublishers.ofFile(listFile))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				tutela[run] = (System.nanoTime() - start) / 1e9;
+				if (checked.statusCode() != 201) {
+					throw new IllegalStateException("campaign check answered " + checked.statusCode());
+				}
+				body = checked.body();
+			}
+			double[] plain = new double[3];
+			long plainCallable = 0;
+			try (Connection c = owner.getConnection()) {
+				CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+				c.setAutoCommit(false);
+				for (int run = 0; run < plain.length; run++) {
+					try (Statement s = c.createStatement()) {
+						start = System.nanoTime();
+						s.execute("CREATE TEMP TABLE plain_list (line SERIAL, number TEXT, provenance TEXT) "
+								+ "ON COMMIT DROP");
+						try (Reader in = Files.newBufferedReader(listFile)) {
+							copy.copyIn("COPY plain_list (number, provenance) FROM STDIN WITH (FORMAT csv, HEADER)",
+									in);
+						}
+						s.execute("CREATE TEMP TABLE plain_result ON COMMIT DROP AS SELECT l.line, l.number, "
+								+ "l.provenance, NOT EXISTS (SELECT 1 FROM register_entry e WHERE e.snapshot_id = "
+								+ "(SELECT id FROM register_snapshot WHERE controller_id = 'connext' ORDER BY taken_on DESC, "
+								+ "imported_at DESC LIMIT 1) AND e.number = substr(l.number, 2)::bigint) AS callable "
+								+ "FROM plain_list l");
+						plain[run] = (System.nanoTime() - start) / 1e9;
+						try (var rs = s.executeQuery("SELECT count(*) FILTER (WHERE callable) FROM plain_result")) {
+							rs.next();
+							plainCallable = rs.getLong(1);
+						}
+						c.commit();
+					}
+				}
+			}
+			System.out.printf("campaign list of %,d numbers against a snapshot of %,d and a ledger of %,d subjects%n",
+					list, register, ledger);
+			System.out.printf("  Tutela check end to end (HTTP, CSV in, every rule, stored):  %s s%n", runs(tutela));
+			System.out.printf("  plain SQL anti-join (COPY in, anti-join into a table):       %s s%n", runs(plain));
+			System.out.printf("  Tutela / SQL (best runs):  %.2f x the time%n", min(tutela) / min(plain));
+			System.out.printf("  callable: Tutela %s; the anti-join alone (register only) %,d%n",
+					body.replaceAll("(?s).*\"callable\":([0-9]+).*", "$1"), plainCallable);
+
+			List<Double> millis = new ArrayList<>();
+			Random pick = new Random(7);
+			for (int i = 0; i < 2200; i++) {
+				long k = pick.nextInt((int) Math.min(ledger, Integer.MAX_VALUE));
+				HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+						+ "/api/v1/controllers/connext/contact-decision?channel=operator_call&phone=%2B39"
+						+ (BASE + k * step)))
+					.header("Authorization", "Bearer " + TOKEN)
+					.build();
+				long t = System.nanoTime();
+				HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+				double ms = (System.nanoTime() - t) / 1e6;
+				if (response.statusCode() != 200) {
+					throw new IllegalStateException("decision answered " + response.statusCode());
+				}
+				if (i >= 200) {
+					millis.add(ms);
+				}
+			}
+			Collections.sort(millis);
+			System.out.printf("single contact decisions over HTTP (%d requests after 200 warm-up):%n", millis.size());
+			System.out.printf("  p50 %.2f ms, p99 %.2f ms, max %.1f ms%n", millis.get(millis.size() / 2),
+					millis.get((int) (millis.size() * 0.99)), millis.get(millis.size() - 1));
+		}
+	}
+
+	static String runs(double[] seconds) {
+		StringBuilder text = new StringBuilder();
+		for (double s : seconds) {
+			text.append((text.length() > 0) ? ", " : "").append(String.format("%.2f", s));
+		}
+		return text.toString();
+	}
+
+	static double min(double[] seconds) {
+		double min = Double.MAX_VALUE;
+		for (double s : seconds) {
+			min = Math.min(min, s);
+		}
+		return min;
+	}
+
+}
