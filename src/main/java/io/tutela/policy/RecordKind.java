@@ -9,7 +9,11 @@ import java.util.Locale;
 public enum RecordKind {
 
 	SUBJECT, CONTRACT, PORTAL_ACCOUNT, INVOICE, PAYMENT, SUPPORT_TICKET, REMOTE_SESSION, CALL_LOG, CALL_NOTE,
-	RECEPTIONIST_CONFIG, CALLER_LIST, IMPORTED_CONTACT, CALL_RECORDING;
+	RECEPTIONIST_CONFIG, CALLER_LIST, IMPORTED_CONTACT, CALL_RECORDING,
+	/** A call detail record: traffic data of a call. */
+	CDR,
+	/** A telematic session: traffic data of an Internet connection. */
+	TELEMATIC_SESSION;
 
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);

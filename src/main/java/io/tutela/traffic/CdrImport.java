@@ -1,0 +1,116 @@
+package io.tutela.traffic;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import io.tutela.policy.RecordKind;
+import io.tutela.records.ImportRow;
+import io.tutela.records.ImportSpec;
+import io.tutela.records.Tags;
+import io.tutela.records.Values;
+import io.tutela.web.InvalidInputException.FieldProblem;
+
+/**
+ * Call detail records from a file: {@code caller}, {@code callee} (any form; stored in
+ * E.164, read as Italian without a country code), {@code start} (an instant with its
+ * offset, {@code 2026-01-15T10:30:00Z}), {@code duration_seconds}, {@code answered},
+ * optional {@code cell}, {@code category} and {@code purposes} (the policy's defaults
+ * otherwise). Natural key: caller, start and callee. The call is linked to the subject
+ * whose phone is the caller's number, when exactly one subject has it.
+ */
+@Component
+class CdrImport implements ImportSpec {
+
+	/** The longest call accepted: a day. */
+	static final long LONGEST_CALL = 86_400;
+
+	private final TrafficImports.Defaults defaults = new TrafficImports.Defaults();
+
+	@Override
+	public String name() {
+		return "cdr";
+	}
+
+	@Override
+	public RecordKind recordKind() {
+		return Cdr.KIND;
+	}
+
+	@Override
+	public Set<String> columns() {
+		return Set.of("caller", "callee", "start", "duration_seconds", "answered", "cell", "category", "purposes");
+	}
+
+	@Override
+	public Set<String> requiredColumns() {
+		return Set.of("caller", "callee", "start", "duration_seconds", "answered");
+	}
+
+	@Override
+	public List<String> staging() {
+		return List.of("line bigint", "caller text", "callee text", "start_at timestamptz", "duration_seconds integer",
+				"answered boolean", "cell text", "category text", "purposes text[]");
+	}
+
+	@Override
+	public @Nullable List<@Nullable Object> stage(ImportRow row, Context context, List<FieldProblem> problems) {
+		String caller = TrafficImports.number(row.get("caller"), "caller", problems);
+		String callee = TrafficImports.number(row.get("callee"), "callee", problems);
+		Instant start = Values.instant(row.get("start"), "start", context.policy().controller().timezone(), problems);
+		if (start == null && row.get("start") == null) {
+			problems.add(new FieldProblem("start", "is required"));
+		}
+		Long duration = TrafficImports.count(row.get("duration_seconds"), "duration_seconds", LONGEST_CALL, problems);
+		if (row.get("answered") == null) {
+			problems.add(new FieldProblem("answered", "is required: true or false"));
+		}
+		boolean answered = Values.flag(row.get("answered"), "answered", problems);
+		String cell = Values.text(row.get("cell"), "cell", 64, problems);
+		Tags tags = TrafficImports.tags(row, context, this.defaults, problems);
+		if (!problems.isEmpty() || tags == null) {
+			return null;
+		}
+		return Arrays.asList(row.line(), caller, callee, start, duration, answered, cell, tags.category(),
+				TrafficImports.purposes(tags));
+	}
+
+	@Override
+	public List<String> prepare() {
+		return List.of("CALL traffic_stage_partitions('cdr')");
+	}
+
+	@Override
+	public List<String> checks() {
+		return List.of("""
+				SELECT max(line) AS line, 'start' AS field,
+				       'the same call (caller, callee and start) is on line ' || min(line) AS message
+				FROM import_staging GROUP BY caller, start_at, callee HAVING count(*) > 1""");
+	}
+
+	@Override
+	public String merge() {
+		return """
+				INSERT INTO cdr AS r (controller_id, caller, start_at, callee, duration_seconds, answered, cell,
+				                      subject_id, category, purposes)
+				SELECT :controller, s.caller, s.start_at, s.callee, s.duration_seconds, s.answered, s.cell, k.id,
+				       s.category, s.purposes
+				FROM import_staging s
+				LEFT JOIN (SELECT phone, (array_agg(id))[1] AS id FROM subject
+				           WHERE controller_id = :controller AND phone IS NOT NULL
+				           GROUP BY phone HAVING count(*) = 1) k ON k.phone = s.caller
+				ON CONFLICT (controller_id, caller, start_at, callee) DO UPDATE
+				SET duration_seconds = EXCLUDED.duration_seconds, answered = EXCLUDED.answered, cell = EXCLUDED.cell,
+				    subject_id = EXCLUDED.subject_id, category = EXCLUDED.category, purposes = EXCLUDED.purposes
+				WHERE (r.duration_seconds, r.answered, r.cell, r.subject_id, r.category, r.purposes)
+				      IS DISTINCT FROM (EXCLUDED.duration_seconds, EXCLUDED.answered, EXCLUDED.cell,
+				                        EXCLUDED.subject_id, EXCLUDED.category, EXCLUDED.purposes)
+				RETURNING (r.loaded_at = now()) AS inserted""";
+	}
+
+}
