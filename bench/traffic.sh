@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 exec mvn -q test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
   -Dexec.classpathScope=test \
   -Dexec.mainClass=io.tutela.traffic.TrafficBenchmark \
-  -Dexec.args="${1:-5000000} ${2:-6}" \
+  -Dexec.args="${1:-5000000} ${2:-6} ${3:-200000}" \
   -Dexec.cleanupDaemonThreads=false

@@ -4,7 +4,11 @@
 -- traffic_create_partitions, before the rows go in; a row outside every partition is refused.
 -- The tables carry no foreign keys: at hundreds of millions of rows a per-row check costs more than
 -- it protects, and only the import writes them (with the controller it was called for and the
--- subjects it resolved).
+-- subjects it resolved). Neither has an index on subject_id: at that size an index of random ids
+-- costs the ingest more than the rest together. A subscriber's records are found through the
+-- identifier they were linked by (the caller's number, the subscriber account), which the
+-- indexes serve, and kept only when they are linked to that subject (a number passed on to
+-- someone else keeps its earlier calls with their earlier holder).
 
 -- Numbers in E.164; start as an instant; the natural key makes a re-import change nothing.
 -- loaded_at is when the record was first imported (an import tells what it inserted by it).
@@ -24,7 +28,6 @@ CREATE TABLE cdr
   PRIMARY KEY (controller_id, caller, start_at, callee)
 ) PARTITION BY RANGE (start_at);
 CREATE INDEX cdr_by_callee ON cdr (controller_id, callee, start_at);
-CREATE INDEX cdr_by_subject ON cdr (subject_id, start_at) WHERE subject_id IS NOT NULL;
 
 -- A session of a subscriber (the account the network authenticated) with the address assigned.
 CREATE TABLE telematic_session
@@ -44,7 +47,6 @@ CREATE TABLE telematic_session
   CHECK (end_at IS NULL OR end_at >= start_at)
 ) PARTITION BY RANGE (start_at);
 CREATE INDEX telematic_session_by_subscriber ON telematic_session (controller_id, subscriber, start_at);
-CREATE INDEX telematic_session_by_subject ON telematic_session (subject_id, start_at) WHERE subject_id IS NOT NULL;
 
 -- The monthly partitions of a traffic table covering [lo, hi], created when missing (named
 -- <table>_yYYYYmMM). Runs as the schema's owner, so the application's role creates partitions
@@ -93,3 +95,13 @@ BEGIN
 END
 $$;
 GRANT EXECUTE ON PROCEDURE traffic_stage_partitions(TEXT) TO ${appRole};
+
+-- The partitions of a traffic table covering [lo, hi], for the application's role.
+CREATE PROCEDURE traffic_partitions(parent TEXT, lo TIMESTAMPTZ, hi TIMESTAMPTZ)
+  LANGUAGE plpgsql AS
+$$
+BEGIN
+  PERFORM traffic_create_partitions(parent, lo, hi);
+END
+$$;
+GRANT EXECUTE ON PROCEDURE traffic_partitions(TEXT, TIMESTAMPTZ, TIMESTAMPTZ) TO ${appRole};

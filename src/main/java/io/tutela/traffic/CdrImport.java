@@ -1,12 +1,17 @@
 package io.tutela.traffic;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.tutela.policy.RecordKind;
@@ -30,7 +35,14 @@ class CdrImport implements ImportSpec {
 	/** The longest call accepted: a day. */
 	static final long LONGEST_CALL = 86_400;
 
-	private final TrafficImports.Defaults defaults = new TrafficImports.Defaults();
+	private final TrafficImports.PerImport limits;
+
+	private final JdbcClient jdbc;
+
+	CdrImport(Clock clock, JdbcClient jdbc) {
+		this.limits = new TrafficImports.PerImport(clock);
+		this.jdbc = jdbc;
+	}
 
 	@Override
 	public String name() {
@@ -60,24 +72,60 @@ class CdrImport implements ImportSpec {
 
 	@Override
 	public @Nullable List<@Nullable Object> stage(ImportRow row, Context context, List<FieldProblem> problems) {
-		String caller = TrafficImports.number(row.get("caller"), "caller", problems);
-		String callee = TrafficImports.number(row.get("callee"), "callee", problems);
-		Instant start = Values.instant(row.get("start"), "start", context.policy().controller().timezone(), problems);
-		if (start == null && row.get("start") == null) {
-			problems.add(new FieldProblem("start", "is required"));
-		}
+		TrafficImports.Limits limits = this.limits.of(context);
+		String caller = TrafficImports.number(row.get("caller"), "caller", limits, problems);
+		String callee = TrafficImports.number(row.get("callee"), "callee", limits, problems);
+		Instant start = TrafficImports.start(row, context, limits, problems);
 		Long duration = TrafficImports.count(row.get("duration_seconds"), "duration_seconds", LONGEST_CALL, problems);
 		if (row.get("answered") == null) {
 			problems.add(new FieldProblem("answered", "is required: true or false"));
 		}
 		boolean answered = Values.flag(row.get("answered"), "answered", problems);
 		String cell = Values.text(row.get("cell"), "cell", 64, problems);
-		Tags tags = TrafficImports.tags(row, context, this.defaults, problems);
+		Tags tags = TrafficImports.tags(row, context, limits, problems);
 		if (!problems.isEmpty() || tags == null) {
 			return null;
 		}
 		return Arrays.asList(row.line(), caller, callee, start, duration, answered, cell, tags.category(),
 				TrafficImports.purposes(tags));
+	}
+
+	/**
+	 * Files of new calls go straight into the table, each call linked to the subject
+	 * whose phone is the caller's number (read once per import).
+	 */
+	@Override
+	public DirectLoad directLoad(Context context) {
+		TrafficImports.Limits limits = this.limits.of(context);
+		Map<String, UUID> subscribers = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT phone, (array_agg(id))[1] AS id FROM subject
+				WHERE controller_id = :c AND phone IS NOT NULL GROUP BY phone HAVING count(*) = 1""")
+			.param("c", context.controllerId())
+			.query((rs) -> {
+				subscribers.put(rs.getString(1), rs.getObject(2, UUID.class));
+			});
+		return new DirectLoad() {
+
+			@Override
+			public List<String> prepare() {
+				return List.of(TrafficImports.partitions("cdr", limits));
+			}
+
+			@Override
+			public String copy() {
+				return "COPY cdr (controller_id, caller, start_at, callee, duration_seconds, answered, cell, "
+						+ "subject_id, category, purposes) FROM STDIN WITH (FORMAT csv)";
+			}
+
+			@Override
+			public List<@Nullable Object> row(List<@Nullable Object> staged) {
+				return Arrays.asList(context.controllerId(), staged.get(1), staged.get(3), staged.get(2), staged.get(4),
+						staged.get(5), staged.get(6), subscribers.get((String) staged.get(1)), staged.get(7),
+						staged.get(8));
+			}
+
+		};
 	}
 
 	@Override

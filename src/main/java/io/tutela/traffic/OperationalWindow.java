@@ -86,6 +86,36 @@ record OperationalWindow(String condition, Map<String, Object> parameters, @Null
 	}
 
 	/**
+	 * The longest any rule keeps records of a category, counted from the record's
+	 * collection: a rule counted from the previous one's action adds to it (6 months of
+	 * billing then 72 months in the vault, when the vault's period runs from the move).
+	 */
+	static Period longestKept(Policy policy, String category) {
+		Period longest = Period.ZERO;
+		for (Policy.RetentionRule rule : policy.rulesFor(category)) {
+			Period kept = rule.duration();
+			Policy.RetentionRule current = rule;
+			int guard = 0;
+			while (current.then() != null && guard++ < 10) {
+				Policy.RetentionRule next = policy.rule(current.then()).orElse(null);
+				if (next == null) {
+					break;
+				}
+				kept = (next.trigger() == Policy.Trigger.PREVIOUS_ACTION) ? kept.plus(next.duration())
+						: longer(kept, next.duration());
+				current = next;
+			}
+			longest = longer(longest, kept);
+		}
+		return longest;
+	}
+
+	private static Period longer(Period a, Period b) {
+		LocalDate day = LocalDate.of(2000, 1, 1);
+		return day.plus(a).isBefore(day.plus(b)) ? b : a;
+	}
+
+	/**
 	 * The earliest day whose records a rule of this period still keeps today: the first
 	 * day D with D + period on or after today.
 	 */

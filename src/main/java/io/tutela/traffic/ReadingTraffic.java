@@ -21,8 +21,8 @@ import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
 import io.tutela.policy.RecordKind;
 import io.tutela.records.Tags;
-import io.tutela.subject.PhoneNumbers;
 import io.tutela.web.InvalidInputException;
+import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
 
 /**
@@ -95,16 +95,20 @@ class ReadingTraffic {
 				ordered);
 	}
 
-	/** A number to search for, in E.164; a clear problem when it is not a number. */
+	/**
+	 * A number to search for, in E.164 as the records keep it; a clear problem when it is
+	 * not a number.
+	 */
 	static @Nullable String number(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		PhoneNumbers.Result result = PhoneNumbers.normalise(text);
-		if (result instanceof PhoneNumbers.Valid valid) {
-			return valid.e164();
+		List<FieldProblem> problems = new ArrayList<>();
+		String e164 = DialledNumbers.e164(text, "number", problems);
+		if (e164 == null) {
+			throw new InvalidInputException(problems);
 		}
-		throw InvalidInputException.of("number", ((PhoneNumbers.Invalid) result).reason());
+		return e164;
 	}
 
 	/** A billing period as {@code 2026-03}. */

@@ -1,5 +1,6 @@
 package io.tutela.traffic;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +29,11 @@ import io.tutela.web.InvalidInputException.FieldProblem;
 @Component
 class TelematicSessionImport implements ImportSpec {
 
-	private final TrafficImports.Defaults defaults = new TrafficImports.Defaults();
+	private final TrafficImports.PerImport limits;
+
+	TelematicSessionImport(Clock clock) {
+		this.limits = new TrafficImports.PerImport(clock);
+	}
 
 	@Override
 	public String name() {
@@ -67,17 +72,15 @@ class TelematicSessionImport implements ImportSpec {
 		if (ip == null) {
 			problems.add(new FieldProblem("assigned_ip", (text == null) ? "is required" : "is not an IP address"));
 		}
-		Instant start = Values.instant(row.get("start"), "start", context.policy().controller().timezone(), problems);
-		if (row.get("start") == null) {
-			problems.add(new FieldProblem("start", "is required"));
-		}
+		TrafficImports.Limits limits = this.limits.of(context);
+		Instant start = TrafficImports.start(row, context, limits, problems);
 		Instant end = Values.instant(row.get("end"), "end", context.policy().controller().timezone(), problems);
 		if (start != null && end != null && end.isBefore(start)) {
 			problems.add(new FieldProblem("end", "is before the start"));
 		}
 		Long up = TrafficImports.count(row.get("bytes_up"), "bytes_up", Long.MAX_VALUE, problems);
 		Long down = TrafficImports.count(row.get("bytes_down"), "bytes_down", Long.MAX_VALUE, problems);
-		Tags tags = TrafficImports.tags(row, context, this.defaults, problems);
+		Tags tags = TrafficImports.tags(row, context, limits, problems);
 		if (!problems.isEmpty() || tags == null) {
 			return null;
 		}

@@ -1,5 +1,15 @@
 package io.tutela.traffic;
 
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +21,6 @@ import io.tutela.records.ImportRow;
 import io.tutela.records.ImportSpec;
 import io.tutela.records.Tags;
 import io.tutela.records.Values;
-import io.tutela.subject.PhoneNumbers;
 import io.tutela.web.InvalidInputException.FieldProblem;
 
 /**
@@ -22,33 +31,33 @@ import io.tutela.web.InvalidInputException.FieldProblem;
  */
 final class TrafficImports {
 
-	/** How many distinct numbers are remembered before the memory starts afresh. */
-	private static final int REMEMBERED_NUMBERS = 200_000;
-
-	private static final Map<String, PhoneNumbers.Result> NUMBERS = new ConcurrentHashMap<>();
+	/** How many distinct numbers an import remembers, so as not to check them again. */
+	private static final int REMEMBERED_NUMBERS = 4_000_000;
 
 	private TrafficImports() {
 	}
 
-	/** A number in E.164, or null with the problem added. */
-	static @Nullable String number(@Nullable String text, String field, List<FieldProblem> problems) {
+	/**
+	 * A number in E.164, or null with the problem added; numbers already seen in the
+	 * import are not checked again.
+	 */
+	static @Nullable String number(@Nullable String text, String field, Limits limits, List<FieldProblem> problems) {
 		if (text == null) {
 			problems.add(new FieldProblem(field, "is required"));
 			return null;
 		}
-		PhoneNumbers.Result result = NUMBERS.get(text);
-		if (result == null) {
-			result = PhoneNumbers.normalise(text);
-			if (NUMBERS.size() >= REMEMBERED_NUMBERS) {
-				NUMBERS.clear();
+		Map<String, String> seen = limits.numbers();
+		String e164 = seen.get(text);
+		if (e164 == null) {
+			e164 = DialledNumbers.e164(text, field, problems);
+			if (e164 == null) {
+				return null;
 			}
-			NUMBERS.put(text, result);
+			if (seen.size() < REMEMBERED_NUMBERS) {
+				seen.put(text, e164);
+			}
 		}
-		if (result instanceof PhoneNumbers.Valid valid) {
-			return valid.e164();
-		}
-		problems.add(new FieldProblem(field, ((PhoneNumbers.Invalid) result).reason()));
-		return null;
+		return e164;
 	}
 
 	/** A whole number from 0, or null with the problem added. */
@@ -73,15 +82,68 @@ final class TrafficImports {
 	 * The row's tags: the policy's defaults (worked out once per import) unless the row
 	 * names a category or purposes.
 	 */
-	static @Nullable Tags tags(ImportRow row, ImportSpec.Context context, Defaults defaults,
-			List<FieldProblem> problems) {
+	static @Nullable Tags tags(ImportRow row, ImportSpec.Context context, Limits limits, List<FieldProblem> problems) {
 		String category = row.get("category");
 		String purposes = row.get("purposes");
 		if (category == null && purposes == null) {
-			return defaults.of(context, problems);
+			problems.addAll(limits.tagProblems());
+			return limits.tags();
 		}
 		return Tags.of(context.policy(), context.mapping(), category, Values.list(purposes), null,
 				Policy.Source.SERVICE_GENERATED, problems);
+	}
+
+	/** A start the policy still keeps and not in the future; the problem otherwise. */
+	static @Nullable Instant start(ImportRow row, ImportSpec.Context context, Limits limits,
+			List<FieldProblem> problems) {
+		String text = row.get("start");
+		if (text == null) {
+			problems.add(new FieldProblem("start", "is required"));
+			return null;
+		}
+		Instant start = utc(text);
+		if (start == null) {
+			start = Values.instant(text, "start", context.policy().controller().timezone(), problems);
+		}
+		if (start != null && start.isBefore(limits.oldest())) {
+			problems.add(new FieldProblem("start", "is before " + limits.oldest()
+					+ ": the policy keeps no traffic data that old (" + limits.longest() + ")"));
+			return null;
+		}
+		if (start != null && start.isAfter(limits.newest())) {
+			problems.add(new FieldProblem("start", "is in the future"));
+			return null;
+		}
+		return start;
+	}
+
+	/**
+	 * An instant written as switches do, {@code 2026-01-15T10:30:00Z}, read without the
+	 * general parser; null for any other form.
+	 */
+	static @Nullable Instant utc(String text) {
+		if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+				|| text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+			return null;
+		}
+		try {
+			return LocalDateTime
+				.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13),
+						digits(text, 14, 16), digits(text, 17, 19))
+				.toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeException | NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static int digits(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				throw new NumberFormatException();
+			}
+		}
+		return Integer.parseInt(text, from, to, 10);
 	}
 
 	/** The staged text of a list of purposes. */
@@ -89,25 +151,51 @@ final class TrafficImports {
 		return Values.array(tags.purposes());
 	}
 
-	/** The policy's default tags of the import running now. */
-	static final class Defaults {
+	/** The statement creating the monthly partitions an import's rows may go to. */
+	static String partitions(String table, Limits limits) {
+		return "CALL traffic_partitions('" + table + "', TIMESTAMPTZ '" + limits.oldest() + "', TIMESTAMPTZ '"
+				+ limits.newest() + "')";
+	}
 
-		private volatile @Nullable Known known;
+	/**
+	 * What an import checks every row against, worked out once per import: the policy's
+	 * default tags, and the starts the policy keeps (from the day the longest rule of the
+	 * category still keeps to a day from now).
+	 */
+	record Limits(ImportSpec.Context context, @Nullable Tags tags, List<FieldProblem> tagProblems, Period longest,
+			Instant oldest, Instant newest, Map<String, String> numbers) {
 
-		@Nullable Tags of(ImportSpec.Context current, List<FieldProblem> problems) {
-			Known last = this.known;
-			if (last != null && last.context() == current) {
-				return last.tags();
-			}
-			Tags computed = Tags.of(current.policy(), current.mapping(), null, null, null,
-					Policy.Source.SERVICE_GENERATED, problems);
-			if (computed != null) {
-				this.known = new Known(current, computed);
-			}
-			return computed;
+	}
+
+	/** The limits of the import running now, per kind. */
+	static final class PerImport {
+
+		private final Clock clock;
+
+		private volatile @Nullable Limits known;
+
+		PerImport(Clock clock) {
+			this.clock = clock;
 		}
 
-		private record Known(ImportSpec.Context context, Tags tags) {
+		Limits of(ImportSpec.Context context) {
+			Limits last = this.known;
+			if (last != null && last.context() == context) {
+				return last;
+			}
+			List<FieldProblem> problems = new ArrayList<>();
+			Tags tags = Tags.of(context.policy(), context.mapping(), null, null, null, Policy.Source.SERVICE_GENERATED,
+					problems);
+			Period longest = OperationalWindow.longestKept(context.policy(), context.mapping().defaultCategory());
+			ZoneId zone = context.policy().controller().timezone();
+			Instant now = this.clock.instant();
+			Instant oldest = OperationalWindow.firstKeptDay(LocalDate.ofInstant(now, zone), longest)
+				.atStartOfDay(zone)
+				.toInstant();
+			Limits limits = new Limits(context, tags, List.copyOf(problems), longest, oldest,
+					now.plus(1, ChronoUnit.DAYS), new ConcurrentHashMap<>());
+			this.known = limits;
+			return limits;
 		}
 
 	}

@@ -29,6 +29,17 @@ class TrafficRecords {
 	/** The attributes retention rules may select call detail records on. */
 	static final Map<String, String> CDR_ATTRIBUTES = Map.of("answered", "answered");
 
+	/**
+	 * The subject's number, by which their calls were linked to them (and are found
+	 * through the table's key).
+	 */
+	static final String SUBJECT_PHONE = "(SELECT phone FROM subject WHERE id = :subject AND controller_id = :controller)";
+
+	/** The subject's accounts, by which their sessions were linked to them. */
+	static final String SUBJECT_ACCOUNTS = "(SELECT customer_code FROM subject WHERE id = :subject"
+			+ " AND controller_id = :controller UNION SELECT portal_account FROM subject WHERE id = :subject"
+			+ " AND controller_id = :controller)";
+
 	private final JdbcClient jdbc;
 
 	TrafficRecords(JdbcClient jdbc) {
@@ -46,6 +57,9 @@ class TrafficRecords {
 		if (filter.number() != null) {
 			query.where("(caller = :number OR callee = :number)", "number", filter.number());
 		}
+		if (filter.subjectId() != null) {
+			query.where("caller = " + SUBJECT_PHONE + " AND subject_id = :subject", "subject", filter.subjectId());
+		}
 		return query.run(this.jdbc, "cdr", "start_at DESC, caller, callee", offset, limit,
 				(rs, n) -> cdr(controllerId, rs));
 	}
@@ -56,6 +70,10 @@ class TrafficRecords {
 		Query query = new Query(controllerId, window, filter);
 		if (filter.number() != null) {
 			query.where("subscriber = :subscriber", "subscriber", filter.number());
+		}
+		if (filter.subjectId() != null) {
+			query.where("subscriber IN " + SUBJECT_ACCOUNTS + " AND subject_id = :subject", "subject",
+					filter.subjectId());
 		}
 		if (filter.address() != null) {
 			query.where("assigned_ip = CAST(:address AS inet)", "address", filter.address());
@@ -83,15 +101,17 @@ class TrafficRecords {
 				       count(*) AS records, sum(duration_seconds) AS seconds, NULL::numeric AS bytes,
 				       min(start_at) AS first_start, category,
 				       array_to_string(purposes, ',') AS purposes
-				FROM cdr WHERE subject_id = :s AND controller_id = :c
+				FROM cdr WHERE controller_id = :controller AND caller = """ + SUBJECT_PHONE + """
+				  AND subject_id = :subject
 				GROUP BY 2, answered, category, 9
 				UNION ALL
 				SELECT 'telematic_session', to_char(start_at AT TIME ZONE 'UTC', 'YYYY-MM'), NULL, count(*), NULL,
 				       sum(bytes_up + bytes_down), min(start_at), category,
 				       array_to_string(purposes, ',')
-				FROM telematic_session WHERE subject_id = :s AND controller_id = :c
+				FROM telematic_session WHERE controller_id = :controller AND subscriber IN """ + SUBJECT_ACCOUNTS + """
+				  AND subject_id = :subject
 				GROUP BY 2, category, 9
-				ORDER BY 1, 2, 3""").param("s", subjectId).param("c", controllerId).query().listOfRows();
+				ORDER BY 1, 2, 3""").param("subject", subjectId).param("controller", controllerId).query().listOfRows();
 	}
 
 	private static Cdr cdr(String controllerId, ResultSet rs) throws SQLException {
@@ -128,9 +148,6 @@ class TrafficRecords {
 			where("controller_id = :controller", "controller", controllerId);
 			this.conditions.add(window.condition());
 			this.parameters.putAll(window.parameters());
-			if (filter.subjectId() != null) {
-				where("subject_id = :subject", "subject", filter.subjectId());
-			}
 			if (filter.from() != null) {
 				where("start_at >= :from", "from", Timestamp.from(filter.from()));
 			}

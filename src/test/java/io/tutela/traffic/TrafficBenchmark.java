@@ -45,9 +45,11 @@ public final class TrafficBenchmark {
 	public static void main(String[] args) throws Exception {
 		long count = (args.length > 0) ? Long.parseLong(args[0]) : 5_000_000;
 		int months = (args.length > 1) ? Integer.parseInt(args[1]) : 6;
+		int subscribers = (args.length > 2) ? Integer.parseInt(args[2]) : SUBSCRIBERS;
 		Path data = Files.createTempDirectory("tutela-bench");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TutelaApplication.class)
-			.properties("server.port=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0", "logging.level.root=WARN")
+			.properties("server.port=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0", "logging.level.root=WARN",
+					"logging.level.io.tutela.records=INFO")
 			.run()) {
 			Importer importer = app.getBean(Importer.class);
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -58,7 +60,7 @@ public final class TrafficBenchmark {
 							SELECT gen_random_uuid(), 'conecto', 'bench:' || n, 'identity', '{contract}', 'subject',
 							       '+39347' || lpad(n::text, 7, '0'), now()
 							FROM generate_series(0, :n - 1) n""")
-				.param("n", SUBSCRIBERS)
+				.param("n", subscribers)
 				.update();
 			jdbc.sql("ANALYZE subject").update();
 			Path file = data.resolve("cdr.csv");

@@ -72,8 +72,9 @@ class TrafficIntegrationTest {
 	void callsAreNormalisedTaggedLinkedToTheirSubscriberAndAReimportChangesNothing() {
 		String subjectId = subject("ipkom", Map.of("customerCode", "TRF-1", "givenName", "Anna", "familyName", "Neri",
 				"phone", "+39 347 100 2001"));
-		String csv = HEADER + "347 100 2001,06 1234567," + daysAgo(3) + ",65,true,22201-1234\n"
-				+ "0039 347 100 2001,+39 02 7654321," + daysAgo(3).plusSeconds(600) + ",0,false,\n"
+		Instant start = daysAgo(3);
+		String csv = HEADER + "347 100 2001,06 1234567," + start + ",65,true,22201-1234\n"
+				+ "0039 347 100 2001,+39 02 7654321," + start.plusSeconds(600) + ",0,false,\n"
 				+ "+39 333 900 1001,347 100 2001," + daysAgo(100) + ",30,yes,\n";
 		Http.Response first = upload("ipkom", "cdr", csv);
 		assertThat(first.status()).as(first.body()).isEqualTo(200);
@@ -100,6 +101,15 @@ class TrafficIntegrationTest {
 		assertThat(again.json().get("inserted").asLong()).isZero();
 		assertThat(again.json().get("updated").asLong()).isZero();
 		assertThat(again.json().get("unchanged").asLong()).isEqualTo(3);
+
+		// a file with one call already held and one new: the new one is added, the held
+		// one corrected
+		Http.Response mixed = upload("ipkom", "cdr", HEADER + "347 100 2001,06 1234567," + start + ",66,true,\n"
+				+ "347 100 2001,06 1234567," + daysAgo(2) + ",5,true,\n");
+		assertThat(mixed.status()).as(mixed.body()).isEqualTo(200);
+		assertThat(mixed.json().get("inserted").asLong()).isEqualTo(1);
+		assertThat(mixed.json().get("updated").asLong()).isEqualTo(1);
+		assertThat(count("cdr", "ipkom", "caller = '+393471002001' AND duration_seconds = 66")).isEqualTo(1);
 	}
 
 	@Test
@@ -124,6 +134,13 @@ class TrafficIntegrationTest {
 		assertThat(duplicate.json().get("errors").get(0).get("line").asLong()).isEqualTo(3);
 		assertThat(duplicate.json().get("errors").get(0).get("message").asString()).contains("line 2");
 		assertThat(count("cdr", "conecto", "caller = '+393471003001'")).isZero();
+
+		// older than anything conecto keeps (6 months, then 72 in the vault), or not yet
+		// happened
+		Http.Response outside = upload("conecto", "cdr", HEADER + "347 100 3001,06 1234567," + daysAgo(366 * 7)
+				+ ",10,true,\n" + "347 100 3001,06 1234567," + daysAgo(-3) + ",10,true,\n");
+		assertThat(outside.status()).isEqualTo(422);
+		assertThat(outside.body()).contains("the policy keeps no traffic data that old").contains("in the future");
 
 		Http.Response columns = upload("conecto", "cdr", "caller,callee,start\n347 100 3001,06 1234567," + start);
 		assertThat(columns.status()).isEqualTo(422);
