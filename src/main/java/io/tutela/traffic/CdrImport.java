@@ -40,8 +40,24 @@ class CdrImport implements ImportSpec {
 	private final JdbcClient jdbc;
 
 	CdrImport(Clock clock, JdbcClient jdbc) {
-		this.limits = new TrafficImports.PerImport(clock);
 		this.jdbc = jdbc;
+		this.limits = new TrafficImports.PerImport(clock, this::subscribers);
+	}
+
+	/**
+	 * The subjects calls are linked to: by the phone only one of the controller's
+	 * subjects has.
+	 */
+	private Map<String, UUID> subscribers(String controllerId) {
+		Map<String, UUID> subscribers = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT phone, (array_agg(id))[1] AS id FROM subject
+				WHERE controller_id = :c AND phone IS NOT NULL GROUP BY phone HAVING count(*) = 1""")
+			.param("c", controllerId)
+			.query((rs) -> {
+				subscribers.put(rs.getString(1), rs.getObject(2, UUID.class));
+			});
+		return subscribers;
 	}
 
 	@Override
@@ -67,7 +83,7 @@ class CdrImport implements ImportSpec {
 	@Override
 	public List<String> staging() {
 		return List.of("line bigint", "caller text", "callee text", "start_at timestamptz", "duration_seconds integer",
-				"answered boolean", "cell text", "category text", "purposes text[]");
+				"answered boolean", "cell text", "category text", "purposes text[]", "subject_id uuid");
 	}
 
 	@Override
@@ -86,25 +102,16 @@ class CdrImport implements ImportSpec {
 		if (!problems.isEmpty() || tags == null) {
 			return null;
 		}
-		return Arrays.asList(row.line(), caller, callee, start, duration, answered, cell, tags.category(),
-				TrafficImports.purposes(tags));
+		return Arrays.asList(row.line(), caller, callee, TrafficImports.staged(row.get("start"), start), duration,
+				answered, cell, tags.category(), TrafficImports.purposes(tags), limits.subscribers().get(caller));
 	}
 
 	/**
-	 * Files of new calls go straight into the table, each call linked to the subject
-	 * whose phone is the caller's number (read once per import).
+	 * Files of new calls go straight into the table.
 	 */
 	@Override
 	public DirectLoad directLoad(Context context) {
 		TrafficImports.Limits limits = this.limits.of(context);
-		Map<String, UUID> subscribers = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT phone, (array_agg(id))[1] AS id FROM subject
-				WHERE controller_id = :c AND phone IS NOT NULL GROUP BY phone HAVING count(*) = 1""")
-			.param("c", context.controllerId())
-			.query((rs) -> {
-				subscribers.put(rs.getString(1), rs.getObject(2, UUID.class));
-			});
 		return new DirectLoad() {
 
 			@Override
@@ -121,8 +128,7 @@ class CdrImport implements ImportSpec {
 			@Override
 			public List<@Nullable Object> row(List<@Nullable Object> staged) {
 				return Arrays.asList(context.controllerId(), staged.get(1), staged.get(3), staged.get(2), staged.get(4),
-						staged.get(5), staged.get(6), subscribers.get((String) staged.get(1)), staged.get(7),
-						staged.get(8));
+						staged.get(5), staged.get(6), staged.get(9), staged.get(7), staged.get(8));
 			}
 
 		};
@@ -146,12 +152,9 @@ class CdrImport implements ImportSpec {
 		return """
 				INSERT INTO cdr AS r (controller_id, caller, start_at, callee, duration_seconds, answered, cell,
 				                      subject_id, category, purposes)
-				SELECT :controller, s.caller, s.start_at, s.callee, s.duration_seconds, s.answered, s.cell, k.id,
-				       s.category, s.purposes
+				SELECT :controller, s.caller, s.start_at, s.callee, s.duration_seconds, s.answered, s.cell,
+				       s.subject_id, s.category, s.purposes
 				FROM import_staging s
-				LEFT JOIN (SELECT phone, (array_agg(id))[1] AS id FROM subject
-				           WHERE controller_id = :controller AND phone IS NOT NULL
-				           GROUP BY phone HAVING count(*) = 1) k ON k.phone = s.caller
 				ON CONFLICT (controller_id, caller, start_at, callee) DO UPDATE
 				SET duration_seconds = EXCLUDED.duration_seconds, answered = EXCLUDED.answered, cell = EXCLUDED.cell,
 				    subject_id = EXCLUDED.subject_id, category = EXCLUDED.category, purposes = EXCLUDED.purposes

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,7 @@ class TelematicSessionImport implements ImportSpec {
 	private final TrafficImports.PerImport limits;
 
 	TelematicSessionImport(Clock clock) {
-		this.limits = new TrafficImports.PerImport(clock);
+		this.limits = new TrafficImports.PerImport(clock, (controller) -> Map.of());
 	}
 
 	@Override
@@ -84,8 +85,8 @@ class TelematicSessionImport implements ImportSpec {
 		if (!problems.isEmpty() || tags == null) {
 			return null;
 		}
-		return Arrays.asList(row.line(), subscriber, ip, start, end, up, down, tags.category(),
-				TrafficImports.purposes(tags));
+		return Arrays.asList(row.line(), subscriber, ip, TrafficImports.staged(row.get("start"), start), end, up, down,
+				tags.category(), TrafficImports.purposes(tags));
 	}
 
 	@Override

@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -146,6 +148,14 @@ final class TrafficImports {
 		return Integer.parseInt(text, from, to, 10);
 	}
 
+	/**
+	 * A start as staged: its text when written as switches do (already what PostgreSQL
+	 * reads), else the instant.
+	 */
+	static Object staged(String text, Instant start) {
+		return (text.length() == 20 && text.charAt(19) == 'Z' && text.charAt(10) == 'T') ? text : start;
+	}
+
 	/** The staged text of a list of purposes. */
 	static String purposes(Tags tags) {
 		return Values.array(tags.purposes());
@@ -163,7 +173,7 @@ final class TrafficImports {
 	 * category still keeps to a day from now).
 	 */
 	record Limits(ImportSpec.Context context, @Nullable Tags tags, List<FieldProblem> tagProblems, Period longest,
-			Instant oldest, Instant newest, Map<String, String> numbers) {
+			Instant oldest, Instant newest, Map<String, String> numbers, Map<String, UUID> subscribers) {
 
 	}
 
@@ -172,10 +182,17 @@ final class TrafficImports {
 
 		private final Clock clock;
 
+		private final Function<String, Map<String, UUID>> subscribers;
+
 		private volatile @Nullable Limits known;
 
-		PerImport(Clock clock) {
+		/**
+		 * @param subscribers the subjects a controller's records are linked to, by the
+		 * identifier a record names them with
+		 */
+		PerImport(Clock clock, Function<String, Map<String, UUID>> subscribers) {
 			this.clock = clock;
+			this.subscribers = subscribers;
 		}
 
 		Limits of(ImportSpec.Context context) {
@@ -193,7 +210,8 @@ final class TrafficImports {
 				.atStartOfDay(zone)
 				.toInstant();
 			Limits limits = new Limits(context, tags, List.copyOf(problems), longest, oldest,
-					now.plus(1, ChronoUnit.DAYS), new ConcurrentHashMap<>());
+					now.plus(1, ChronoUnit.DAYS), new ConcurrentHashMap<>(),
+					this.subscribers.apply(context.controllerId()));
 			this.known = limits;
 			return limits;
 		}
