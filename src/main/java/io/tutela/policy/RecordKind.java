@@ -10,7 +10,11 @@ import java.util.Set;
 public enum RecordKind {
 
 	SUBJECT, CONTRACT, PORTAL_ACCOUNT, INVOICE, PAYMENT, SUPPORT_TICKET, REMOTE_SESSION, CALL_LOG, CALL_NOTE,
-	RECEPTIONIST_CONFIG, CALLER_LIST, IMPORTED_CONTACT, CALL_RECORDING;
+	RECEPTIONIST_CONFIG, CALLER_LIST, IMPORTED_CONTACT, CALL_RECORDING,
+	/** A call detail record: traffic data of a call. */
+	CDR,
+	/** A telematic session: traffic data of an Internet connection. */
+	TELEMATIC_SESSION;
 
 	/**
 	 * The fields records of this kind may go without, unless the policy's {@code records}

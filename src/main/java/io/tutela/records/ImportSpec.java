@@ -62,6 +62,35 @@ public interface ImportSpec {
 	 */
 	String merge();
 
+	/**
+	 * How the rows are loaded straight into the kind's table, for kinds whose files are
+	 * mostly new records by the million (traffic data); null (the default) to stage and
+	 * merge every file. A direct load that meets a record already held, or the same
+	 * natural key twice in the file, is undone and the file staged and merged instead.
+	 * Rows of a direct load are checked by several threads at once: {@link #stage} must
+	 * allow it.
+	 */
+	default @Nullable DirectLoad directLoad(Context context) {
+		return null;
+	}
+
+	/** A load of one file straight into the kind's table, in one {@code COPY}. */
+	interface DirectLoad {
+
+		/**
+		 * Statements run before the load (with the parameter {@code :controller}), such
+		 * as creating the partitions the rows may go to.
+		 */
+		List<String> prepare();
+
+		/** The {@code COPY … FROM STDIN WITH (FORMAT csv)} statement. */
+		String copy();
+
+		/** A staged row (see {@link #stage}) as the {@code COPY} loads it. */
+		List<@Nullable Object> row(List<@Nullable Object> staged);
+
+	}
+
 	/** What a row is checked against. */
 	record Context(String controllerId, Policy policy, Policy.RecordMapping mapping) {
 	}

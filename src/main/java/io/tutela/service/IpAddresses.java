@@ -12,13 +12,13 @@ import org.jspecify.annotations.Nullable;
  * §2.2 (with {@code ::} and a trailing IPv4 part). Prefixes, zones and brackets are
  * refused. Valid addresses come back in their canonical text (RFC 5952 for IPv6).
  */
-final class IpAddresses {
+public final class IpAddresses {
 
 	private IpAddresses() {
 	}
 
 	/** The address in canonical form, or null when the text is not an IP address. */
-	static @Nullable String canonical(String text) {
+	public static @Nullable String canonical(String text) {
 		String address = text.strip();
 		if (address.indexOf(':') >= 0) {
 			return ipv6(address);
