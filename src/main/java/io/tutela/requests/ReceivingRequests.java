@@ -62,6 +62,12 @@ class ReceivingRequests {
 
 	@Transactional
 	RightsRequest receive(String controllerId, Intake in) {
+		return receive(controllerId, in, List.of());
+	}
+
+	/** Receives a request with documents uploaded beside it (from a form). */
+	@Transactional
+	RightsRequest receive(String controllerId, Intake in, List<IdentityProofs.Upload> uploaded) {
 		Policy policy = this.policies.current(controllerId);
 		Policy.Rights rights = policy.rights();
 		List<FieldProblem> problems = new ArrayList<>();
@@ -126,6 +132,7 @@ class ReceivingRequests {
 			problems.add(new FieldProblem("details", "is longer than " + MAX_TEXT + " characters"));
 		}
 		List<IdentityProofs.Upload> uploads = uploads(in.proofs(), problems);
+		uploads.addAll(uploaded);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
