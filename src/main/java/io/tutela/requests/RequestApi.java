@@ -1,9 +1,7 @@
 package io.tutela.requests;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.tutela.policy.Policies;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.Problems;
@@ -41,19 +38,12 @@ class RequestApi {
 
 	private final HandlingRequests handling;
 
-	private final IdentityProofs proofs;
+	private final RequestViews views;
 
-	private final Policies policies;
-
-	private final Clock clock;
-
-	RequestApi(ReceivingRequests receiving, HandlingRequests handling, IdentityProofs proofs, Policies policies,
-			Clock clock) {
+	RequestApi(ReceivingRequests receiving, HandlingRequests handling, RequestViews views) {
 		this.receiving = receiving;
 		this.handling = handling;
-		this.proofs = proofs;
-		this.policies = policies;
-		this.clock = clock;
+		this.views = views;
 	}
 
 	/** A page of requests. */
@@ -74,7 +64,7 @@ class RequestApi {
 	ResponseEntity<RequestView> create(@PathVariable String controllerId, @RequestBody Intake intake) {
 		RightsRequest request = this.receiving.receive(controllerId, intake);
 		return ResponseEntity.created(URI.create("/api/v1/controllers/" + controllerId + "/requests/" + request.id()))
-			.body(view(this.handling.one(controllerId, request.id()), true));
+			.body(this.views.detail(this.handling.one(controllerId, request.id())));
 	}
 
 	@GetMapping
@@ -99,14 +89,14 @@ class RequestApi {
 		return new Page(page, size,
 				this.handling.list(controllerId, wanted, open, dueBefore, page, size)
 					.stream()
-					.map((r) -> view(r, false))
+					.map(this.views::summary)
 					.toList());
 	}
 
 	@GetMapping("/{requestId}")
 	@Operation(summary = "One request with its history")
 	RequestView one(@PathVariable String controllerId, @PathVariable UUID requestId) {
-		return view(this.handling.one(controllerId, requestId), true);
+		return this.views.detail(this.handling.one(controllerId, requestId));
 	}
 
 	@PostMapping("/{requestId}/verify-identity")
@@ -163,13 +153,6 @@ class RequestApi {
 	@ExceptionHandler(TransitionRefused.class)
 	ProblemDetail refused(TransitionRefused ex) {
 		return Problems.of(HttpStatus.CONFLICT, ex.problem(), "Not possible in the request's state", ex.getMessage());
-	}
-
-	private RequestView view(RightsRequest r, boolean detail) {
-		ZoneId zone = this.policies.current(r.controllerId()).controller().timezone();
-		return RequestView.of(r, this.clock.instant(), zone,
-				detail ? this.handling.events(r.controllerId(), r.id()) : null,
-				detail ? this.proofs.of(r.controllerId(), r.id()) : null);
 	}
 
 }

@@ -55,17 +55,17 @@ class RequestPages {
 
 	private final HandlingRequests handling;
 
-	private final IdentityProofs proofs;
+	private final RequestViews views;
 
 	private final Policies policies;
 
 	private final Clock clock;
 
-	RequestPages(ReceivingRequests receiving, HandlingRequests handling, IdentityProofs proofs, Policies policies,
+	RequestPages(ReceivingRequests receiving, HandlingRequests handling, RequestViews views, Policies policies,
 			Clock clock) {
 		this.receiving = receiving;
 		this.handling = handling;
-		this.proofs = proofs;
+		this.views = views;
 		this.policies = policies;
 		this.clock = clock;
 	}
@@ -88,7 +88,7 @@ class RequestPages {
 		int current = Math.max(page, 0);
 		List<RequestView> requests = this.handling.list(controllerId, null, true, dueBefore, current, 50)
 			.stream()
-			.map((r) -> RequestView.of(r, this.clock.instant(), zone, null, null))
+			.map(this.views::summary)
 			.toList();
 		model.addAttribute("controller", this.policies.controller(controllerId));
 		model.addAttribute("requests", requests);
@@ -156,8 +156,7 @@ class RequestPages {
 		RightsRequest request = this.handling.one(controllerId, requestId);
 		Policy policy = this.policies.current(controllerId);
 		model.addAttribute("controller", this.policies.controller(controllerId));
-		model.addAttribute("request", RequestView.of(request, this.clock.instant(), policy.controller().timezone(),
-				this.handling.events(controllerId, requestId), this.proofs.of(controllerId, requestId)));
+		model.addAttribute("request", this.views.detail(request));
 		model.addAttribute("zone", policy.controller().timezone().getId());
 		model.addAttribute("latestExtension",
 				Deadlines.latestExtension(request.firstDueOn(), policy.rights().extension()));
@@ -261,7 +260,7 @@ class RequestPages {
 	}
 
 	private ZoneId zone(String controllerId) {
-		return this.policies.current(controllerId).controller().timezone();
+		return this.views.zone(controllerId);
 	}
 
 }
