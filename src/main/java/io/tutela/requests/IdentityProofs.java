@@ -12,7 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tutela.audit.Auditing;
 import io.tutela.audit.CurrentActor;
@@ -42,8 +43,11 @@ class IdentityProofs {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	IdentityProofs(JdbcClient jdbc, Keys keys, Policies policies, RightsRequests requests, Auditing auditing,
-			CurrentActor actor, Clock clock) {
+			CurrentActor actor, Clock clock, PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.box = new SecretBox(keys.key("rights-proofs"));
 		this.policies = policies;
@@ -116,9 +120,9 @@ class IdentityProofs {
 
 	/**
 	 * Deletes the proofs of every request closed long enough before {@code now} (its
-	 * purge day reached in the controller's zone); returns how many requests lost theirs.
+	 * purge day reached in the controller's zone), each request in its own transaction;
+	 * returns how many requests lost theirs.
 	 */
-	@Transactional
 	int purge(Instant now) {
 		record Due(String controllerId, UUID requestId, LocalDate purgeOn) {
 		}
@@ -135,13 +139,16 @@ class IdentityProofs {
 				.isBefore(d.purgeOn())) {
 				continue;
 			}
-			int deleted = this.jdbc.sql("DELETE FROM rights_request_proof WHERE controller_id = :c AND request_id = :r")
-				.param("c", d.controllerId())
-				.param("r", d.requestId())
-				.update();
-			this.requests.event(d.controllerId(), d.requestId(), now, "proofs_deleted", this.actor.actor().name(),
-					deleted + " proof(s)", null);
-			this.auditing.success("rights_request.proofs_deleted", d.controllerId(), null, List.of(d.requestId()));
+			this.transaction.executeWithoutResult((status) -> {
+				int deleted = this.jdbc
+					.sql("DELETE FROM rights_request_proof WHERE controller_id = :c AND request_id = :r")
+					.param("c", d.controllerId())
+					.param("r", d.requestId())
+					.update();
+				this.requests.event(d.controllerId(), d.requestId(), now, "proofs_deleted", this.actor.actor().name(),
+						deleted + " proof(s)", null);
+				this.auditing.success("rights_request.proofs_deleted", d.controllerId(), null, List.of(d.requestId()));
+			});
 			purged++;
 		}
 		return purged;
