@@ -213,6 +213,22 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/outbox/*/retry")
 			.hasRole(Role.DPO.name())
+			// rights requests (API and console): DPO and operators receive and act on
+			// them, only
+			// the DPO extends and denies, auditors read; a client controller's users
+			// follow theirs
+			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/requests/*/extend",
+					"/api/v1/controllers/*/requests/*/deny", "/controllers/*/requests/*/extend",
+					"/controllers/*/requests/*/deny")
+			.hasRole(Role.DPO.name())
+			.requestMatchers(HttpMethod.GET, "/controllers/*/requests/new")
+			.hasAnyRole(RECORD_WRITERS)
+			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/requests", "/api/v1/controllers/*/requests/**",
+					"/controllers/*/requests", "/controllers/*/requests/**")
+			.hasAnyRole(clientReaders)
+			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/requests", "/api/v1/controllers/*/requests/**",
+					"/controllers/*/requests", "/controllers/*/requests/**")
+			.hasAnyRole(RECORD_WRITERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/audit")
 			.hasAnyRole(AUDIT_READERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit/**")

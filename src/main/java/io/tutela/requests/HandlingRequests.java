@@ -1,0 +1,209 @@
+package io.tutela.requests;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.tutela.audit.Auditing;
+import io.tutela.audit.CurrentActor;
+import io.tutela.policy.Policies;
+import io.tutela.policy.Policy;
+import io.tutela.storage.Keys;
+import io.tutela.storage.SecretBox;
+import io.tutela.web.InvalidInputException;
+import io.tutela.web.InvalidInputException.FieldProblem;
+import io.tutela.web.NotFoundException;
+
+/**
+ * The workflow of a rights request after intake: identity verified on the proofs the
+ * policy asks for, the deadline extended once with a reason, a reasoned denial, execution
+ * and the answer. Every step is an event of the request and an audit entry.
+ */
+@Service
+class HandlingRequests {
+
+	/** The shortest reason a denial or an extension may give. */
+	static final int MIN_REASON = 20;
+
+	/**
+	 * The shortest reason of a denial where the policy wants it analytical ("motivando
+	 * analiticamente").
+	 */
+	static final int MIN_ANALYTICAL_REASON = 200;
+
+	private final RightsRequests requests;
+
+	private final IdentityProofs proofs;
+
+	private final AccessExport access;
+
+	private final Policies policies;
+
+	private final Auditing auditing;
+
+	private final CurrentActor actor;
+
+	private final Clock clock;
+
+	private final SecretBox results;
+
+	HandlingRequests(RightsRequests requests, IdentityProofs proofs, AccessExport access, Policies policies,
+			Auditing auditing, CurrentActor actor, Clock clock, Keys keys) {
+		this.requests = requests;
+		this.proofs = proofs;
+		this.access = access;
+		this.policies = policies;
+		this.auditing = auditing;
+		this.actor = actor;
+		this.clock = clock;
+		this.results = new SecretBox(keys.key("rights-results"));
+	}
+
+	RightsRequest one(String controllerId, UUID requestId) {
+		RightsRequest request = this.requests.find(controllerId, requestId)
+			.orElseThrow(() -> new NotFoundException("request", requestId));
+		this.auditing.success("rights_request.read", controllerId, null, targets(request));
+		return request;
+	}
+
+	List<RightsRequest> list(String controllerId, @Nullable RequestState state, boolean openOnly,
+			@Nullable LocalDate dueBefore, int page, int size) {
+		List<RightsRequest> found = this.requests.list(controllerId, state, openOnly, dueBefore, page * size, size);
+		this.auditing.success("rights_request.list", controllerId, null,
+				found.stream().map(RightsRequest::id).toList());
+		return found;
+	}
+
+	List<RequestEvent> events(String controllerId, UUID requestId) {
+		return this.requests.events(controllerId, requestId);
+	}
+
+	@Transactional
+	RightsRequest verifyIdentity(String controllerId, UUID requestId, List<IdentityProofs.Upload> uploads) {
+		RightsRequest request = locked(controllerId, requestId);
+		RightsRequest verified = request.verifyIdentity();
+		uploads.forEach((u) -> this.proofs.store(controllerId, requestId, u));
+		Policy.Rights rights = this.policies.current(controllerId).rights();
+		Set<ProofKind> held = EnumSet.noneOf(ProofKind.class);
+		this.proofs.of(controllerId, requestId).forEach((p) -> held.add(p.kind()));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (rights.identityDocument() && !held.contains(ProofKind.IDENTITY_DOCUMENT)) {
+			problems.add(new FieldProblem("proofs",
+					"the policy of " + controllerId + " requires the subject's identity document"));
+		}
+		if (request.delegate() && rights.delegateProxy()) {
+			if (!held.contains(ProofKind.PROXY)) {
+				problems.add(new FieldProblem("proofs", "the policy of " + controllerId
+						+ " requires the proxy signed by the subject for a delegate's request"));
+			}
+			if (!held.contains(ProofKind.DELEGATE_DOCUMENT)) {
+				problems.add(new FieldProblem("proofs",
+						"the policy of " + controllerId + " requires the delegate's identity document"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return step(verified, "identity_verified", null, null);
+	}
+
+	@Transactional
+	RightsRequest extend(String controllerId, UUID requestId, @Nullable String reason, @Nullable LocalDate until) {
+		String why = reason(reason, MIN_REASON);
+		RightsRequest request = locked(controllerId, requestId);
+		Policy policy = this.policies.current(controllerId);
+		ZoneId zone = policy.controller().timezone();
+		LocalDate latest = Deadlines.latestExtension(request.firstDueOn(), policy.rights().extension());
+		RightsRequest extended = request.extend((until != null) ? until : latest, latest, this.clock.instant(), zone);
+		return step(extended, "extended", why, extended.dueOn());
+	}
+
+	@Transactional
+	RightsRequest deny(String controllerId, UUID requestId, @Nullable String reason) {
+		boolean analytical = this.policies.current(controllerId).rights().reasonedDenial();
+		String why = reason(reason, analytical ? MIN_ANALYTICAL_REASON : MIN_REASON);
+		RightsRequest request = locked(controllerId, requestId);
+		return close(request.deny(this.clock.instant()), "denied", why);
+	}
+
+	/**
+	 * Executes the request and answers it. Only access can be executed for now: the zip
+	 * of everything held and the report, sealed until the requester downloads it.
+	 */
+	@Transactional
+	RightsRequest execute(String controllerId, UUID requestId) {
+		RightsRequest request = locked(controllerId, requestId);
+		RightsRequest started = request.start();
+		if (request.type() != Policy.Right.ACCESS) {
+			throw new TransitionRefused("request-not-executable", "Tutela cannot yet execute a request of type '"
+					+ RightsRequests.key(request.type()) + "'; only access requests are executed for now.");
+		}
+		RightsRequest inProgress = step(started, "in_progress", null, null);
+		byte[] zip = this.access.export(inProgress, this.clock.instant());
+		this.requests.storeResult(controllerId, requestId, this.results.seal(zip, context(controllerId, requestId)));
+		this.auditing.success("rights_request.executed", controllerId, null, targets(request));
+		return close(inProgress.answer(this.clock.instant()), "answered", null);
+	}
+
+	/** The result of an executed request (the access zip). */
+	byte[] result(String controllerId, UUID requestId) {
+		RightsRequest request = this.requests.find(controllerId, requestId)
+			.orElseThrow(() -> new NotFoundException("request", requestId));
+		String sealed = this.requests.result(controllerId, requestId)
+			.orElseThrow(() -> new NotFoundException("result of request", requestId));
+		this.auditing.success("rights_request.result_read", controllerId, null, targets(request));
+		return this.results.open(sealed, context(controllerId, requestId));
+	}
+
+	private RightsRequest close(RightsRequest closed, String kind, @Nullable String reason) {
+		Policy policy = this.policies.current(closed.controllerId());
+		LocalDate closedOn = LocalDate.ofInstant(this.clock.instant(), policy.controller().timezone());
+		java.time.Period keep = policy.rights().proofRetention();
+		return step(closed.withProofsPurgeOn((keep != null) ? closedOn.plus(keep) : closedOn), kind, reason, null);
+	}
+
+	private RightsRequest step(RightsRequest changed, String kind, @Nullable String reason, @Nullable LocalDate due) {
+		this.requests.update(changed);
+		this.requests.event(changed.controllerId(), changed.id(), this.clock.instant(), kind, this.actor.actor().name(),
+				reason, due);
+		this.auditing.success("rights_request." + kind, changed.controllerId(), null, targets(changed));
+		return changed;
+	}
+
+	private RightsRequest locked(String controllerId, UUID requestId) {
+		return this.requests.lock(controllerId, requestId)
+			.orElseThrow(() -> new NotFoundException("request", requestId));
+	}
+
+	private static String reason(@Nullable String reason, int minimum) {
+		String why = ReceivingRequests.blankToNull(reason);
+		if (why == null || why.length() < minimum) {
+			throw InvalidInputException.of("reason", "give the reason in at least " + minimum + " characters"
+					+ ((minimum > MIN_REASON) ? ", analytically, as the controller's policy requires" : ""));
+		}
+		if (why.length() > ReceivingRequests.MAX_TEXT) {
+			throw InvalidInputException.of("reason", "is longer than " + ReceivingRequests.MAX_TEXT + " characters");
+		}
+		return why;
+	}
+
+	private static List<Object> targets(RightsRequest r) {
+		return (r.subjectId() != null) ? List.of(r.id(), r.subjectId()) : List.of(r.id());
+	}
+
+	private static String context(String controllerId, UUID requestId) {
+		return "rights-result:" + controllerId + ":" + requestId;
+	}
+
+}
