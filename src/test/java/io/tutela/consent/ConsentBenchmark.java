@@ -123,7 +123,7 @@ public final class ConsentBenchmark {
 					out.write("+39" + (BASE + j * step) + "," + PROVENANCES[(int) (j % 10)] + "\n");
 				}
 			}
-			double[] tutela = new double[3];
+			double[] tutela = new double[2];
 			String body = null;
 			for (int run = 0; run < tutela.length; run++) {
 				start = System.nanoTime();
@@ -139,7 +139,7 @@ public final class ConsentBenchmark {
 				}
 				body = checked.body();
 			}
-			double[] plain = new double[3];
+			double[] plain = new double[2];
 			long plainCallable = 0;
 			try (Connection c = owner.getConnection()) {
 				CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
