@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -118,15 +117,16 @@ class CheckingCampaigns {
 		if (rows.isEmpty() || rows.size() > LIST_LIMIT) {
 			problems.add(new FieldProblem("rows", "from 1 to " + LIST_LIMIT + " numbers"));
 		}
-		// libphonenumber is most of a check's work: the numbers are read on every core
+		// read one after another: libphonenumber's pattern cache is synchronised, and
+		// threads reading numbers side by side wait on it
 		CampaignChecks.ListedNumber[] listed = new CampaignChecks.ListedNumber[rows.size()];
-		IntStream.range(0, rows.size()).parallel().forEach((i) -> {
+		for (int i = 0; i < listed.length; i++) {
 			String[] row = rows.get(i);
 			Provenance provenance = (row[1] != null) ? Provenance.of(row[1].strip()) : null;
 			if (provenance != null && row[0] != null && !row[0].isBlank()) {
 				listed[i] = CampaignChecks.ListedNumber.of(row[0], provenance);
 			}
-		});
+		}
 		for (int i = 0; i < listed.length && problems.size() < 100; i++) {
 			String[] row = rows.get(i);
 			if (listed[i] != null) {

@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -26,6 +25,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.tutela.HttpLatency;
 import io.tutela.TutelaApplication;
 
 /**
@@ -123,7 +123,7 @@ public final class ConsentBenchmark {
 					out.write("+39" + (BASE + j * step) + "," + PROVENANCES[(int) (j % 10)] + "\n");
 				}
 			}
-			double[] tutela = new double[3];
+			double[] tutela = new double[2];
 			String body = null;
 			for (int run = 0; run < tutela.length; run++) {
 				start = System.nanoTime();
@@ -139,7 +139,7 @@ public final class ConsentBenchmark {
 				}
 				body = checked.body();
 			}
-			double[] plain = new double[3];
+			double[] plain = new double[2];
 			long plainCallable = 0;
 			try (Connection c = owner.getConnection()) {
 				CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -175,29 +175,17 @@ public final class ConsentBenchmark {
 			System.out.printf("  callable: Tutela %s; the anti-join alone (register only) %,d%n",
 					body.replaceAll("(?s).*\"callable\":([0-9]+).*", "$1"), plainCallable);
 
-			List<Double> millis = new ArrayList<>();
+			List<URI> uris = new ArrayList<>();
 			Random pick = new Random(7);
 			for (int i = 0; i < 2200; i++) {
 				long k = pick.nextInt((int) Math.min(ledger, Integer.MAX_VALUE));
-				HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				uris.add(URI.create("http://localhost:" + port
 						+ "/api/v1/controllers/connext/contact-decision?channel=operator_call&phone=%2B39"
-						+ (BASE + k * step)))
-					.header("Authorization", "Bearer " + TOKEN)
-					.build();
-				long t = System.nanoTime();
-				HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-				double ms = (System.nanoTime() - t) / 1e6;
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException("decision answered " + response.statusCode());
-				}
-				if (i >= 200) {
-					millis.add(ms);
-				}
+						+ (BASE + k * step)));
 			}
-			Collections.sort(millis);
+			List<Double> millis = HttpLatency.measure(client, uris, TOKEN, 200);
 			System.out.printf("single contact decisions over HTTP (%d requests after 200 warm-up):%n", millis.size());
-			System.out.printf("  p50 %.2f ms, p99 %.2f ms, max %.1f ms%n", millis.get(millis.size() / 2),
-					millis.get((int) (millis.size() * 0.99)), millis.get(millis.size() - 1));
+			System.out.println("  " + HttpLatency.summary(millis));
 		}
 	}
 

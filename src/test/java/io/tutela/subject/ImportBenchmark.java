@@ -4,13 +4,9 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -23,6 +19,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.tutela.HttpLatency;
 import io.tutela.TutelaApplication;
 import io.tutela.records.ImportFormat;
 import io.tutela.records.ImportReport;
@@ -163,28 +160,13 @@ public final class ImportBenchmark {
 				.list();
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			HttpClient client = HttpClient.newHttpClient();
-			List<Double> millis = new ArrayList<>();
-			for (int i = 0; i < ids.size(); i++) {
-				HttpRequest request = HttpRequest
-					.newBuilder(URI.create("http://localhost:" + port + "/api/v1/controllers/conecto/subjects/"
-							+ ids.get(i) + "/overview"))
-					.header("Authorization", "Bearer " + TOKEN)
-					.build();
-				long t = System.nanoTime();
-				HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-				double ms = (System.nanoTime() - t) / 1e6;
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException("overview answered " + response.statusCode());
-				}
-				if (i >= 200) {
-					millis.add(ms);
-				}
-			}
-			Collections.sort(millis);
+			List<Double> millis = HttpLatency.measure(client, ids.stream()
+				.map((id) -> URI
+					.create("http://localhost:" + port + "/api/v1/controllers/conecto/subjects/" + id + "/overview"))
+				.toList(), TOKEN, 200);
 			System.out.printf("subject 360 over HTTP, one subject among %,d (%d requests after 200 warm-up):%n",
 					jdbc.sql("SELECT count(*) FROM subject").query(Long.class).single(), millis.size());
-			System.out.printf("  p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", millis.get(millis.size() / 2),
-					millis.get((int) (millis.size() * 0.99)), millis.get(millis.size() - 1));
+			System.out.println("  " + HttpLatency.summary(millis));
 		}
 	}
 
