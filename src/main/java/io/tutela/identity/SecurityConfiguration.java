@@ -203,6 +203,9 @@ class SecurityConfiguration {
 			.hasAnyRole(clientReaders)
 			.requestMatchers(clientInstructions)
 			.hasAnyRole(clientWriters)
+			// the processor register
+			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/processors")
+			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
 			// the breach register: kept by the DPO, read by auditors
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/breaches", "/api/v1/controllers/*/breaches/**")
 			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
@@ -253,6 +256,8 @@ class SecurityConfiguration {
 					"/controllers/*/remote-sessions", "/controllers/*/remote-sessions/*", "/controllers/*/contracts",
 					"/controllers/*/contracts/*", "/controllers/*/invoices", "/controllers/*/invoices/*")
 			.hasAnyRole(RECORD_READERS)
+			.requestMatchers(HttpMethod.GET, "/controllers/*/processors")
+			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
 			.requestMatchers("/controllers/*/breaches/new", "/controllers/*/breaches/*/*")
 			.hasRole(Role.DPO.name())
 			.requestMatchers(HttpMethod.GET, "/controllers/*/breaches", "/controllers/*/breaches/*")

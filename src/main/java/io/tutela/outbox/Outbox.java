@@ -60,6 +60,30 @@ public class Outbox {
 			.single();
 	}
 
+	/** How many messages of the controller to an address are in each state. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Long> deliveriesTo(String controllerId, String address) {
+		java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				SELECT state, count(*) AS n FROM outbox_message
+				WHERE controller_id = :c AND lower(recipient) = lower(:a) GROUP BY state""")
+			.param("c", controllerId)
+			.param("a", address)
+			.query((rs) -> {
+				counts.put(rs.getString("state"), rs.getLong("n"));
+			});
+		return counts;
+	}
+
+	/** How many messages of each controller have failed for good. */
+	@Transactional(readOnly = true)
+	public long failed(String controllerId) {
+		return this.jdbc.sql("SELECT count(*) FROM outbox_message WHERE controller_id = :c AND state = 'failed'")
+			.param("c", controllerId)
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * Queues the mailing for the recipients, each once: a recipient already queued for it
 	 * is left as it is.

@@ -209,7 +209,7 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	 */
 	public record Recipient(String id, Text name, RecipientKind kind, @Nullable Text description, String country,
 			@Nullable Transfer transfer, @Nullable DpaStatus dpa, @Nullable LocalDate dpaDate, List<String> categories,
-			List<String> purposes, @Nullable String url) {
+			List<String> purposes, @Nullable String url, @Nullable String contact) {
 	}
 
 	public record Location(String id, Text name, String country, @Nullable String address) {

@@ -183,7 +183,8 @@ final class PolicyParser {
 		}
 		return new Recipient(o.string("id"), o.text("name"), (kind != null) ? kind : Policy.RecipientKind.PROCESSOR,
 				o.optText("description"), o.string("country"), transfer, o.optEnum("dpa", Policy.DpaStatus.class),
-				o.optDate("dpa_date"), o.strings("categories"), o.strings("purposes"), o.optString("url"));
+				o.optDate("dpa_date"), o.strings("categories"), o.strings("purposes"), o.optString("url"),
+				o.optString("contact"));
 	}
 
 	private static Location location(YamlObject o) {

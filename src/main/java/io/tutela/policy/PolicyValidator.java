@@ -248,6 +248,10 @@ final class PolicyValidator {
 		return current != null && current.equals(start);
 	}
 
+	/** The form of an e-mail address a recipient is written to. */
+	private static final java.util.regex.Pattern CONTACT = java.util.regex.Pattern
+		.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
 	private void recipients(Set<String> categories, Set<String> purposes) {
 		List<Recipient> list = this.policy.recipients();
 		for (int i = 0; i < list.size(); i++) {
@@ -256,6 +260,9 @@ final class PolicyValidator {
 			String country = recipient.country();
 			refs(path + ".categories", recipient.categories(), categories, "category");
 			refs(path + ".purposes", recipient.purposes(), purposes, "purpose");
+			if (recipient.contact() != null && !CONTACT.matcher(recipient.contact()).matches()) {
+				this.problems.at(path + ".contact", "'" + recipient.contact() + "' is not an e-mail address");
+			}
 			if (country.isEmpty() || !country(path + ".country", country)) {
 				continue;
 			}
