@@ -145,10 +145,8 @@ class SecurityConfiguration {
 					"/api/v1/controllers/*/notice.pdf", "/api/v1/controllers/*/register",
 					"/api/v1/controllers/*/register.csv", "/api/v1/controllers/*/register.pdf")
 			.hasAnyRole(EVERY_ROLE)
-			// traffic data: read by DPO and operators (only within the operational
-			// window),
-			// imported by DPO and system administrators; before the subject and import
-			// rules
+			// traffic data: read by DPO and operators, imported by DPO and system
+			// administrators (before the rules of subjects and imports)
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/cdrs", "/api/v1/controllers/*/telematic-sessions",
 					"/api/v1/controllers/*/subjects/*/cdrs", "/controllers/*/traffic", "/controllers/*/subjects/*/cdrs")
 			.hasAnyRole(Role.DPO.name(), Role.OPERATOR.name())
