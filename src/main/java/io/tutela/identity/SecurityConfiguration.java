@@ -153,6 +153,9 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/imports/cdr",
 					"/api/v1/controllers/*/imports/telematic-session")
 			.hasAnyRole(Role.DPO.name(), Role.SYSTEM_ADMINISTRATOR.name())
+			// retention runs: the DPO
+			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/retention/runs")
+			.hasRole(Role.DPO.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/imports/receptionist-config",
 					"/api/v1/controllers/*/imports/caller-list", "/api/v1/controllers/*/imports/imported-contacts")
 			.hasAnyRole(clientWriters)
