@@ -164,16 +164,17 @@ class SecurityConfiguration {
 					"/api/v1/controllers/*/notice.pdf", "/api/v1/controllers/*/register",
 					"/api/v1/controllers/*/register.csv", "/api/v1/controllers/*/register.pdf")
 			.hasAnyRole(EVERY_ROLE)
-			// traffic data: read by DPO and operators (only within the operational
-			// window),
-			// imported by DPO and system administrators; before the subject and import
-			// rules
+			// traffic data: read by DPO and operators, imported by DPO and system
+			// administrators (before the rules of subjects and imports)
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/cdrs", "/api/v1/controllers/*/telematic-sessions",
 					"/api/v1/controllers/*/subjects/*/cdrs", "/controllers/*/traffic", "/controllers/*/subjects/*/cdrs")
 			.hasAnyRole(Role.DPO.name(), Role.OPERATOR.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/imports/cdr",
 					"/api/v1/controllers/*/imports/telematic-session")
 			.hasAnyRole(Role.DPO.name(), Role.SYSTEM_ADMINISTRATOR.name())
+			// retention runs: the DPO
+			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/retention/runs")
+			.hasRole(Role.DPO.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/imports/receptionist-config",
 					"/api/v1/controllers/*/imports/caller-list", "/api/v1/controllers/*/imports/imported-contacts")
 			.hasAnyRole(clientWriters)

@@ -36,4 +36,20 @@ public final class RetentionDates {
 		return !LocalDate.ofInstant(asOf, zone).isBefore(dueOn(trigger, period));
 	}
 
+	/**
+	 * The earliest day whose records a rule of this period still keeps on a day: the
+	 * first trigger day D with D + period on or after it (on 31 March with P6M: 1
+	 * October, since 30 September + 6 months is 30 March).
+	 */
+	public static LocalDate firstKept(LocalDate day, Period period) {
+		LocalDate first = day.minus(period);
+		while (!keptThrough(first.minusDays(1), period).isBefore(day)) {
+			first = first.minusDays(1);
+		}
+		while (keptThrough(first, period).isBefore(day)) {
+			first = first.plusDays(1);
+		}
+		return first;
+	}
+
 }

@@ -54,7 +54,7 @@ record OperationalWindow(String condition, Map<String, Object> parameters, @Null
 				continue;
 			}
 			String name = "window" + parameters.size();
-			Instant cutoff = firstKeptDay(today, rule.duration()).atStartOfDay(zone).toInstant();
+			Instant cutoff = RetentionDates.firstKept(today, rule.duration()).atStartOfDay(zone).toInstant();
 			parameters.put(name, java.sql.Timestamp.from(cutoff));
 			List<String> selects = new ArrayList<>();
 			if (rule.purpose() != null) {
@@ -113,21 +113,6 @@ record OperationalWindow(String condition, Map<String, Object> parameters, @Null
 	private static Period longer(Period a, Period b) {
 		LocalDate day = LocalDate.of(2000, 1, 1);
 		return day.plus(a).isBefore(day.plus(b)) ? b : a;
-	}
-
-	/**
-	 * The earliest day whose records a rule of this period still keeps today: the first
-	 * day D with D + period on or after today.
-	 */
-	static LocalDate firstKeptDay(LocalDate today, Period period) {
-		LocalDate day = today.minus(period);
-		while (!RetentionDates.keptThrough(day.minusDays(1), period).isBefore(today)) {
-			day = day.minusDays(1);
-		}
-		while (RetentionDates.keptThrough(day, period).isBefore(today)) {
-			day = day.plusDays(1);
-		}
-		return day;
 	}
 
 }

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import io.tutela.policy.Policy;
 import io.tutela.records.ImportRow;
 import io.tutela.records.ImportSpec;
+import io.tutela.records.RetentionDates;
 import io.tutela.records.Tags;
 import io.tutela.records.Values;
 import io.tutela.web.InvalidInputException.FieldProblem;
@@ -206,7 +207,7 @@ final class TrafficImports {
 			Period longest = OperationalWindow.longestKept(context.policy(), context.mapping().defaultCategory());
 			ZoneId zone = context.policy().controller().timezone();
 			Instant now = this.clock.instant();
-			Instant oldest = OperationalWindow.firstKeptDay(LocalDate.ofInstant(now, zone), longest)
+			Instant oldest = RetentionDates.firstKept(LocalDate.ofInstant(now, zone), longest)
 				.atStartOfDay(zone)
 				.toInstant();
 			Limits limits = new Limits(context, tags, List.copyOf(problems), longest, oldest,

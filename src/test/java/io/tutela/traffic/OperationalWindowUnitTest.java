@@ -15,11 +15,11 @@ class OperationalWindowUnitTest {
 	@Test
 	void aRecordIsVisibleThroughTheLastDayItsRuleKeepsIt() {
 		// collected 15 January with P6M: kept through 15 July, due on 16 July
-		assertThat(OperationalWindow.firstKeptDay(LocalDate.of(2026, 7, 15), Period.ofMonths(6)))
+		assertThat(RetentionDates.firstKept(LocalDate.of(2026, 7, 15), Period.ofMonths(6)))
 			.isEqualTo(LocalDate.of(2026, 1, 15));
-		assertThat(OperationalWindow.firstKeptDay(LocalDate.of(2026, 7, 16), Period.ofMonths(6)))
+		assertThat(RetentionDates.firstKept(LocalDate.of(2026, 7, 16), Period.ofMonths(6)))
 			.isEqualTo(LocalDate.of(2026, 1, 16));
-		assertThat(OperationalWindow.firstKeptDay(LocalDate.of(2026, 3, 31), Period.ofDays(30)))
+		assertThat(RetentionDates.firstKept(LocalDate.of(2026, 3, 31), Period.ofDays(30)))
 			.isEqualTo(LocalDate.of(2026, 3, 1));
 	}
 
@@ -27,7 +27,7 @@ class OperationalWindowUnitTest {
 	void monthEndsAgreeWithTheDueDates() {
 		// 30 September + 6 months is 30 March: on 31 March it is due, 1 October is kept
 		LocalDate today = LocalDate.of(2026, 3, 31);
-		LocalDate first = OperationalWindow.firstKeptDay(today, Period.ofMonths(6));
+		LocalDate first = RetentionDates.firstKept(today, Period.ofMonths(6));
 		assertThat(first).isEqualTo(LocalDate.of(2025, 10, 1));
 		for (LocalDate day = first.minusDays(40); day.isBefore(first.plusDays(40)); day = day.plusDays(1)) {
 			boolean kept = RetentionDates.dueOn(day, Period.ofMonths(6)).isAfter(today);

@@ -1,0 +1,105 @@
+package io.tutela.retention;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.tutela.Http;
+import io.tutela.Staff;
+import io.tutela.TutelaIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Retention runs over Conecto's traffic data: dry run, deletion, idempotence, access. */
+@TutelaIntegrationTest
+class RetentionRunIntegrationTest {
+
+	static final String RUNS = "/api/v1/controllers/conecto/retention/runs";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long calls(String callee) {
+		return this.jdbc.sql("SELECT count(*) FROM cdr WHERE controller_id = 'conecto' AND callee = :n")
+			.param("n", callee)
+			.query(Long.class)
+			.single();
+	}
+
+	static JsonNode rule(JsonNode report, String id) {
+		for (JsonNode rule : report.get("rules")) {
+			if (rule.get("rule").asString().equals(id)) {
+				return rule;
+			}
+		}
+		throw new AssertionError("no rule " + id + " in " + report);
+	}
+
+	@Test
+	void callsPastEveryPeriodAreDeletedOnceAndADryRunChangesNothing() {
+		Http admin = Http.admin(this.port);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		// 400 days and 10 days ago; the run is as of a day when conecto's 72 months have
+		// passed for the first and not for the second
+		Http.Response imported = admin.post("/api/v1/controllers/conecto/imports/cdr", "text/csv",
+				"caller,callee,start,duration_seconds,answered\n" + "347 900 8001,06 9008001,"
+						+ now.minus(400, ChronoUnit.DAYS) + ",10,true\n" + "347 900 8001,06 9008002,"
+						+ now.minus(10, ChronoUnit.DAYS) + ",10,true\n");
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		String today = LocalDate.now().plusMonths(72).minusDays(200).toString();
+
+		Http.Response preview = admin.postJson(RUNS, Map.of("asOf", today, "dryRun", true));
+		assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+		JsonNode vault = rule(preview.json(), "telephone-traffic-vault");
+		assertThat(vault.get("due").asLong()).isPositive();
+		assertThat(vault.get("done").asLong()).isZero();
+		assertThat(rule(preview.json(), "telephone-traffic-billing").get("status").asString()).startsWith("pending");
+		assertThat(calls("+39069008001")).isEqualTo(1);
+
+		Http.Response run = admin.postJson(RUNS, Map.of("asOf", today, "dryRun", false));
+		assertThat(run.status()).as(run.body()).isEqualTo(200);
+		JsonNode applied = rule(run.json(), "telephone-traffic-vault");
+		assertThat(applied.get("done").asLong()).isEqualTo(vault.get("due").asLong());
+		assertThat(calls("+39069008001")).isZero();
+		assertThat(calls("+39069008002")).isEqualTo(1);
+		// the month held no other controller's calls: it went whole
+		String month = "cdr_y"
+				+ YearMonth.from(now.minus(400, ChronoUnit.DAYS).atZone(ZoneOffset.UTC)).toString().replace("-", "m");
+		assertThat(this.jdbc.sql("SELECT to_regclass(:m) IS NULL").param("m", month).query(Boolean.class).single())
+			.isTrue();
+
+		JsonNode again = rule(admin.postJson(RUNS, Map.of("asOf", today, "dryRun", false)).json(),
+				"telephone-traffic-vault");
+		assertThat(again.get("due").asLong()).isZero();
+		assertThat(again.get("done").asLong()).isZero();
+	}
+
+	@Test
+	void aRunNeedsItsDayAndTheDpo() {
+		Http admin = Http.admin(this.port);
+		Http.Response missing = admin.postJson(RUNS, Map.of("dryRun", true));
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.body()).contains("asOf");
+
+		Staff.Created operator = Staff.create(this.port, "retention-operator", List.of("operator"), List.of("conecto"));
+		Http session = Http.session(this.port);
+		session.login(operator.username(), operator.password());
+		assertThat(session.post(RUNS, "application/json", "{\"asOf\":\"2026-01-01\",\"dryRun\":true}").status())
+			.isEqualTo(403);
+	}
+
+}
