@@ -257,6 +257,8 @@ class SecurityConfiguration {
 					"/controllers/*/remote-sessions", "/controllers/*/remote-sessions/*", "/controllers/*/contracts",
 					"/controllers/*/contracts/*", "/controllers/*/invoices", "/controllers/*/invoices/*")
 			.hasAnyRole(RECORD_READERS)
+			.requestMatchers(HttpMethod.GET, "/dashboard", "/controllers/*/dashboard")
+			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/controllers/*/processors")
 			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
 			.requestMatchers("/controllers/*/breaches/new", "/controllers/*/breaches/*/*")
