@@ -225,7 +225,7 @@ class SecurityConfiguration {
 					"/api/v1/controllers/*/requests/*/deny", "/controllers/*/requests/*/extend",
 					"/controllers/*/requests/*/deny")
 			.hasRole(Role.DPO.name())
-			.requestMatchers(HttpMethod.GET, "/controllers/*/requests/new")
+			.requestMatchers(HttpMethod.GET, "/controllers/*/requests/new", "/controllers/*/requests/*/proofs/*")
 			.hasAnyRole(RECORD_WRITERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/requests", "/api/v1/controllers/*/requests/**",
 					"/controllers/*/requests", "/controllers/*/requests/**")

@@ -97,19 +97,29 @@ class IdentityProofs {
 			.list();
 	}
 
-	/** The content of a proof, opened (for the staff verifying identity). */
-	byte[] open(String controllerId, UUID requestId, UUID proofId) {
-		String sealed = this.jdbc
-			.sql("SELECT content_sealed FROM rights_request_proof WHERE controller_id = :c AND request_id = :r "
-					+ "AND id = :id")
+	/** A proof opened: its file name, media type and content. */
+	record Opened(String name, String contentType, byte[] content) {
+	}
+
+	/** A proof opened for the staff verifying identity; the read is audited. */
+	Opened open(String controllerId, UUID requestId, UUID proofId) {
+		Opened opened = this.jdbc
+			.sql("SELECT name_sealed, content_type, content_sealed FROM rights_request_proof "
+					+ "WHERE controller_id = :c AND request_id = :r AND id = :id")
 			.param("c", controllerId)
 			.param("r", requestId)
 			.param("id", proofId)
-			.query(String.class)
+			.query((rs, n) -> {
+				String context = context(controllerId, requestId, proofId);
+				return new Opened(
+						new String(this.box.open(rs.getString("name_sealed"), context + ":name"),
+								StandardCharsets.UTF_8),
+						rs.getString("content_type"), this.box.open(rs.getString("content_sealed"), context));
+			})
 			.optional()
 			.orElseThrow(() -> new io.tutela.web.NotFoundException("proof", proofId));
 		this.auditing.success("rights_request.proof_read", controllerId, null, List.of(requestId, proofId));
-		return this.box.open(sealed, context(controllerId, requestId, proofId));
+		return opened;
 	}
 
 	/** Deletes the proofs whose time has come, every hour. */

@@ -84,7 +84,7 @@ class ReceivingRequests {
 		boolean certain = Boolean.TRUE.equals(in.identityCertain());
 		if (channel != null && !rights.channels().contains(channel)) {
 			problems.add(new FieldProblem("channel", "the policy of " + controllerId + " does not accept requests by "
-					+ key(channel) + "; it accepts: " + keys(rights.channels())));
+					+ RightsRequests.key(channel) + "; it accepts: " + keys(rights.channels())));
 		}
 		else if (channel == Policy.RequestChannel.TELEPHONE && rights.telephoneNeedsIdentity() && !certain) {
 			problems.add(new FieldProblem("channel", "a request by telephone is accepted only with certainty of "
@@ -223,12 +223,8 @@ class ReceivingRequests {
 		return (s == null || s.isBlank()) ? null : s.strip();
 	}
 
-	static String key(Enum<?> e) {
-		return e.name().toLowerCase(Locale.ROOT);
-	}
-
 	static String keys(List<? extends Enum<?>> values) {
-		return values.stream().map(ReceivingRequests::key).collect(Collectors.joining(", "));
+		return values.stream().map(RightsRequests::key).collect(Collectors.joining(", "));
 	}
 
 }

@@ -57,12 +57,15 @@ class RequestPages {
 
 	private final RequestViews views;
 
+	private final IdentityProofs proofs;
+
 	private final Policies policies;
 
 	private final Clock clock;
 
-	RequestPages(ReceivingRequests receiving, HandlingRequests handling, RequestViews views, Policies policies,
-			Clock clock) {
+	RequestPages(ReceivingRequests receiving, HandlingRequests handling, RequestViews views, IdentityProofs proofs,
+			Policies policies, Clock clock) {
+		this.proofs = proofs;
 		this.receiving = receiving;
 		this.handling = handling;
 		this.views = views;
@@ -210,6 +213,23 @@ class RequestPages {
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-" + requestId + ".zip\"")
 			.body(this.handling.result(controllerId, requestId));
+	}
+
+	/**
+	 * A proof, for the staff verifying identity: always downloaded, never shown inline.
+	 */
+	@GetMapping("/controllers/{controllerId}/requests/{requestId}/proofs/{proofId}")
+	ResponseEntity<byte[]> proof(@PathVariable String controllerId, @PathVariable UUID requestId,
+			@PathVariable UUID proofId) {
+		IdentityProofs.Opened proof = this.proofs.open(controllerId, requestId, proofId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename(proof.name(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(proof.content());
 	}
 
 	/** Runs a step: back to the request with what was done, or with what prevented it. */

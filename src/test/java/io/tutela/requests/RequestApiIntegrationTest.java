@@ -263,6 +263,34 @@ class RequestApiIntegrationTest {
 			.status()).isEqualTo(403);
 	}
 
+	@Test
+	void proofsAreKeptForThePolicysPeriodAfterTheRequestCloses() throws IOException {
+		String yaml;
+		try (var in = getClass().getResourceAsStream("/fixtures/minimal-policy.yaml")) {
+			yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("acme-test", "acme-proofs")
+				.replace("  extension: P2M\n", "  extension: P2M\n  proof_retention: P3M\n");
+		}
+		Http.Response policy = admin().post("/api/v1/controllers/acme-proofs/policy", "application/yaml", yaml);
+		assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+		Http.Response created = admin().postJson("/api/v1/controllers/acme-proofs/requests",
+				json("type", "access", "subject", "kept.proofs@example.org", "channel", "email", "proofs",
+						List.of(proof("identity_document", "documento"))));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		String path = "/api/v1/controllers/acme-proofs/requests/" + id;
+		Http.Response denied = admin().postJson(path + "/deny",
+				json("reason", "La persona non risulta tra i nostri clienti"));
+		assertThat(denied.status()).as(denied.body()).isEqualTo(200);
+		LocalDate closedOn = LocalDate.ofInstant(Instant.parse(denied.json().get("closedAt").asString()), ROME);
+		LocalDate deletedOn = LocalDate.parse(denied.json().get("proofsDeletedOn").asString());
+		assertThat(deletedOn).isEqualTo(closedOn.plusMonths(3));
+
+		this.proofs.purge(deletedOn.minusDays(1).atTime(12, 0).atZone(ROME).toInstant());
+		assertThat(proofCount(id)).isEqualTo(1);
+		this.proofs.purge(deletedOn.atStartOfDay(ROME).toInstant());
+		assertThat(proofCount(id)).isZero();
+	}
+
 	private long count() {
 		return this.jdbc.sql("SELECT count(*) FROM rights_request").query(Long.class).single();
 	}

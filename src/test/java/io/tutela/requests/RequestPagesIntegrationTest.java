@@ -70,8 +70,15 @@ class RequestPagesIntegrationTest {
 		Http.Response verified = operator.upload(path, path + "/verify-identity", Map.of(), "identityDocument",
 				"carta.pdf", "documento");
 		assertThat(verified.status()).isEqualTo(302);
-		assertThat(operator.get(path + "?lang=en").body()).contains("identity verified", "Identity document")
-			.doesNotContain("carta.pdf");
+		String verifiedPage = operator.get(path + "?lang=en").body();
+		assertThat(verifiedPage).contains("identity verified", "Identity document").doesNotContain("carta.pdf");
+		String proofLink = verifiedPage.replaceAll("(?s).*href=\"(" + path + "/proofs/[0-9a-f-]{36})\".*", "$1");
+		Http.Response proof = operator.get(proofLink);
+		assertThat(proof.body()).isEqualTo("documento");
+		assertThat(proof.header("Content-Disposition")).startsWith("attachment").contains("carta.pdf");
+		Http auditor = login("pages-req-auditor", "auditor");
+		assertThat(auditor.get(path).status()).isEqualTo(200);
+		assertThat(auditor.get(proofLink).status()).isEqualTo(403);
 		assertThat(operator.submit(path, path + "/deny", Map.of("reason", "x".repeat(300))).status())
 			.as("only the DPO denies")
 			.isEqualTo(403);
