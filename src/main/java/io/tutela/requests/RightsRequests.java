@@ -113,6 +113,19 @@ class RightsRequests {
 			.list();
 	}
 
+	/**
+	 * How many open requests of a controller are due before a day (any day when null).
+	 */
+	long countOpen(String controllerId, @Nullable LocalDate dueBefore) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM rights_request WHERE controller_id = :c AND state NOT IN ('answered', 'denied')
+				  AND (CAST(:dueBefore AS date) IS NULL OR due_on < CAST(:dueBefore AS date))""")
+			.param("c", controllerId)
+			.param("dueBefore", dueBefore)
+			.query(Long.class)
+			.single();
+	}
+
 	void event(String controllerId, UUID requestId, Instant at, String kind, String actor, @Nullable String reason,
 			@Nullable LocalDate dueOn) {
 		this.jdbc.sql("""

@@ -128,6 +128,13 @@ class DashboardIntegrationTest {
 			.param("c", ID)
 			.update();
 
+		String requests = "/api/v1/controllers/" + ID + "/requests";
+		for (Duration ago : List.of(Duration.ofDays(40), Duration.ofDays(27), Duration.ofDays(2))) {
+			Http.Response received = admin.postJson(requests, Map.of("type", "access", "subject", "someone@example.org",
+					"channel", "email", "receivedAt", Instant.now().minus(ago).toString()));
+			assertThat(received.status()).as(received.body()).isEqualTo(201);
+		}
+
 		Staff.Created dpo = Staff.create(this.port, "dpo-dashboard", List.of("dpo"), List.of(ID));
 		Http session = Http.session(this.port);
 		session.login(dpo.username(), dpo.password());
@@ -147,6 +154,16 @@ class DashboardIntegrationTest {
 		assertThat(bar(outbox, "pending")).isEqualTo(2);
 		String failedList = session.get(link(outbox)).body();
 		assertThat(rows(failedList.substring(failedList.indexOf("<tbody>")), "<tr>")).isEqualTo(1);
+
+		String open = figure(page, "requests-open");
+		assertThat(headline(open)).isEqualTo(3);
+		assertThat(bar(open, "overdue")).isEqualTo(1);
+		assertThat(bar(open, "due within 7 days or overdue")).isEqualTo(2);
+		assertThat(rows(session.get(link(open)).body(), "<tr id=\"request-")).isEqualTo(3);
+		Matcher overdueLink = Pattern.compile("href=\"([^\"]+show=overdue)\"").matcher(open);
+		assertThat(overdueLink.find()).isTrue();
+		assertThat(rows(session.get(HtmlUtils.htmlUnescape(overdueLink.group(1))).body(), "<tr id=\"request-"))
+			.isEqualTo(1);
 
 		assertThat(session.get("/controllers/" + ID + "/dashboard").status()).isEqualTo(200);
 		assertThat(session.get("/controllers/conecto/dashboard").status()).isEqualTo(404);
