@@ -20,6 +20,7 @@ import io.tutela.audit.CurrentActor;
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
 import io.tutela.storage.Keys;
+import io.tutela.subject.SubjectLookup;
 import io.tutela.storage.SecretBox;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
@@ -58,8 +59,15 @@ class HandlingRequests {
 
 	private final SecretBox results;
 
+	private final RecipientNotices notices;
+
+	private final SubjectLookup subjects;
+
 	HandlingRequests(RightsRequests requests, IdentityProofs proofs, AccessExport access, Policies policies,
-			Auditing auditing, CurrentActor actor, Clock clock, Keys keys) {
+			Auditing auditing, CurrentActor actor, Clock clock, Keys keys, RecipientNotices notices,
+			SubjectLookup subjects) {
+		this.notices = notices;
+		this.subjects = subjects;
 		this.requests = requests;
 		this.proofs = proofs;
 		this.access = access;
@@ -138,23 +146,45 @@ class HandlingRequests {
 	}
 
 	/**
-	 * Executes the request and answers it. Only access can be executed for now: the zip
-	 * of everything held and the report, sealed until the requester downloads it.
+	 * Executes the request and answers it: access with the zip of everything held and the
+	 * report, sealed until the requester downloads it; restriction by blocking every use
+	 * of the subject's data but storage; rectification (the data corrected through the
+	 * subject's pages first) by recording it. After a restriction or a rectification the
+	 * recipients of the subject's data are told (art. 19), in the same transaction.
 	 */
 	@Transactional
 	RightsRequest execute(String controllerId, UUID requestId) {
 		RightsRequest request = locked(controllerId, requestId);
 		RightsRequest started = request.start();
-		if (request.type() != Policy.Right.ACCESS) {
+		if (!EXECUTABLE.contains(request.type())) {
 			throw new TransitionRefused("request-not-executable", "Tutela cannot yet execute a request of type '"
-					+ RightsRequests.key(request.type()) + "'; only access requests are executed for now.");
+					+ RightsRequests.key(request.type()) + "'; access, restriction and rectification are executed.");
+		}
+		if (request.type() != Policy.Right.ACCESS && request.subjectId() == null) {
+			throw new TransitionRefused("request-subject-unknown",
+					"the request names no subject Tutela holds: it cannot be executed on their data");
 		}
 		RightsRequest inProgress = step(started, "in_progress", null, null);
-		byte[] zip = this.access.export(inProgress, this.clock.instant());
-		this.requests.storeResult(controllerId, requestId, this.results.seal(zip, context(controllerId, requestId)));
+		Instant now = this.clock.instant();
+		String outcome = null;
+		if (request.type() == Policy.Right.ACCESS) {
+			byte[] zip = this.access.export(inProgress, now);
+			this.requests.storeResult(controllerId, requestId,
+					this.results.seal(zip, context(controllerId, requestId)));
+		}
+		else {
+			if (request.type() == Policy.Right.RESTRICTION) {
+				this.subjects.restrict(controllerId, request.subjectId());
+			}
+			outcome = this.notices.tell(inProgress, request.subjectId(), now).summary();
+		}
 		this.auditing.success("rights_request.executed", controllerId, null, targets(request));
-		return close(inProgress.answer(this.clock.instant()), "answered", null);
+		return close(inProgress.answer(this.clock.instant()), "answered", outcome);
 	}
+
+	/** The types of request Tutela executes. */
+	static final Set<Policy.Right> EXECUTABLE = EnumSet.of(Policy.Right.ACCESS, Policy.Right.RESTRICTION,
+			Policy.Right.RECTIFICATION);
 
 	/** The result of an executed request (the access zip). */
 	byte[] result(String controllerId, UUID requestId) {

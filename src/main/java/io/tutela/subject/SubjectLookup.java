@@ -59,6 +59,19 @@ public class SubjectLookup {
 		return this.subjects.find(controllerId, subjectId).map((s) -> this.reading.one(controllerId, subjectId));
 	}
 
+	/**
+	 * Restricts the processing of a subject's data (GDPR art. 18): every use but storage
+	 * is blocked from now on (the subject 360 shows it, marketing decisions refuse).
+	 * Returns false when it was restricted already.
+	 */
+	public boolean restrict(String controllerId, UUID subjectId) {
+		return this.jdbc
+			.sql("UPDATE subject SET restricted = true WHERE controller_id = :c AND id = :id AND NOT restricted")
+			.param("c", controllerId)
+			.param("id", subjectId)
+			.update() == 1;
+	}
+
 	/** The subject 360 at the given instant, read on the audit log. */
 	public Overview overview(String controllerId, UUID subjectId, Instant asOf) {
 		return this.reading.overview(controllerId, subjectId, asOf);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -63,7 +63,16 @@ class BreachPagesBrowserTest {
 	void submit(String css) {
 		WebElement button = this.browser.find(css);
 		button.click();
-		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(15)).until((driver) -> {
+			try {
+				button.isEnabled();
+				return false;
+			}
+			catch (WebDriverException gone) {
+				// stale, or no longer in the document: the next page has replaced it
+				return true;
+			}
+		});
 	}
 
 	void type(String css, String value) {
