@@ -1,17 +1,22 @@
 package io.tutela.oversight;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import io.tutela.audit.AlertCounts;
 import io.tutela.audit.Auditing;
+import io.tutela.identity.ControllerScope;
+import io.tutela.identity.StaffPrincipal;
 import io.tutela.policy.ControllerSummary;
 import io.tutela.policy.Policies;
 import io.tutela.web.ConsolePage;
@@ -35,7 +40,17 @@ class Dashboard {
 
 	private final Clock clock;
 
-	Dashboard(List<DashboardSource> sources, Policies policies, Auditing auditing, Clock clock) {
+	private final ControllerScope scope;
+
+	private final AlertCounts alerts;
+
+	/** The period of the anomaly alerts counted. */
+	static final Duration ALERT_PERIOD = Duration.ofDays(30);
+
+	Dashboard(List<DashboardSource> sources, Policies policies, Auditing auditing, Clock clock, ControllerScope scope,
+			AlertCounts alerts) {
+		this.scope = scope;
+		this.alerts = alerts;
 		this.sources = sources;
 		this.policies = policies;
 		this.auditing = auditing;
@@ -65,6 +80,20 @@ class Dashboard {
 			panels.add(panel(controller, now));
 		}
 		model.addAttribute("panels", panels);
+		if (this.scope.current().map(StaffPrincipal::allControllers).orElse(false)) {
+			// the alerts span every controller: shown only to those who see them all
+			Map<String, Long> counts = this.alerts.since(now.minus(ALERT_PERIOD));
+			long total = counts.values().stream().mapToLong(Long::longValue).sum();
+			List<DashboardSource.Bar> bars = counts.entrySet()
+				.stream()
+				.map((e) -> new DashboardSource.Bar("dashboard.alerts." + e.getKey(), e.getValue(), "late",
+						"/audit/alerts"))
+				.toList();
+			model.addAttribute("alerts", new Figure("alerts", "dashboard.alerts", total, (total > 0) ? "late" : "ok",
+					"/audit/alerts", bars, 0));
+			model.addAttribute("alertScale",
+					Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(1)));
+		}
 		this.auditing.success("dashboard.read", null, null, List.of());
 		return "oversight/dashboard";
 	}

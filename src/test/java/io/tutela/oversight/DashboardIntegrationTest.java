@@ -165,6 +165,22 @@ class DashboardIntegrationTest {
 		assertThat(rows(session.get(HtmlUtils.htmlUnescape(overdueLink.group(1))).body(), "<tr id=\"request-"))
 			.isEqualTo(1);
 
+		assertThat(page).as("alerts span every controller").doesNotContain("figure-alerts");
+		this.jdbc.sql("""
+				INSERT INTO audit_alert (kind, actor, actor_role, window_start, window_end, record_count, raised_at,
+				  last_read_at) VALUES ('off-hours', 'night-owl', 'OPERATOR', now() - interval '2 hours',
+				  now() - interval '1 hour', 12, now() - interval '1 hour', now() - interval '1 hour')""").update();
+		long alerts = this.jdbc.sql("SELECT count(*) FROM audit_alert WHERE raised_at >= now() - interval '30 days'")
+			.query(Long.class)
+			.single();
+		Staff.Created everyController = Staff.create(this.port, "dpo-dashboard-all", List.of("dpo"), List.of());
+		Http all = Http.session(this.port);
+		all.login(everyController.username(), everyController.password());
+		String whole = all.get("/dashboard?lang=en").body();
+		String alertFigure = whole.substring(whole.indexOf("id=\"figure-alerts\""));
+		assertThat(headline(alertFigure)).isEqualTo(alerts).isPositive();
+		assertThat(bar(alertFigure, "reads outside working hours")).isPositive();
+
 		assertThat(session.get("/controllers/" + ID + "/dashboard").status()).isEqualTo(200);
 		assertThat(session.get("/controllers/conecto/dashboard").status()).isEqualTo(404);
 		Staff.Created operator = Staff.create(this.port, "operator-dashboard", List.of("operator"), List.of(ID));
