@@ -298,8 +298,7 @@ class CampaignChecks {
 	record ListedNumber(String given, @Nullable String e164, Provenance provenance) {
 
 		static ListedNumber of(String given, Provenance provenance) {
-			PhoneNumbers.Result result = PhoneNumbers.normalise(given);
-			return new ListedNumber(given, result.isValid() ? result.orElseThrow().e164() : null, provenance);
+			return new ListedNumber(given, PhoneNumbers.validE164(given), provenance);
 		}
 
 	}
