@@ -73,6 +73,7 @@ class CampaignChecks {
 		Decision[] decisions = new Decision[list.size()];
 		long callable = 0;
 		ContactFacts none = ContactFacts.prospect(List.of(), null, null);
+		Map<Prospect, Decision> prospects = new HashMap<>();
 		for (int i = 0; i < list.size(); i++) {
 			ListedNumber n = list.get(i);
 			Decision decision;
@@ -84,10 +85,24 @@ class CampaignChecks {
 				LocalDate on = registered.get(key);
 				List<Subject> holders = subjects.getOrDefault(n.e164(), List.of());
 				List<LedgerEntry> own = entries.getOrDefault(n.e164(), List.of());
-				ContactFacts facts = (on == null && holders.isEmpty() && own.isEmpty()) ? none
-						: facts(holders, own, n.e164(), (on != null && snapshot != null)
-								? new ContactFacts.Registration(snapshot.id(), snapshot.takenOn(), on) : null);
-				decision = Decisions.decide(terms, facts, channel, purpose, now, n.provenance());
+				ContactFacts.Registration registration = (on != null && snapshot != null)
+						? new ContactFacts.Registration(snapshot.id(), snapshot.takenOn(), on) : null;
+				if (holders.isEmpty() && own.isEmpty()) {
+					// a number no subject holds and the ledger does not name: the
+					// decision
+					// is a function of its provenance and registration day alone, so
+					// numbers
+					// alike share one
+					decision = prospects.computeIfAbsent(new Prospect(n.provenance(), on),
+							(k) -> Decisions.decide(
+									terms, (registration != null)
+											? ContactFacts.prospect(List.of(), n.e164(), registration) : none,
+									channel, purpose, now, n.provenance()));
+				}
+				else {
+					decision = Decisions.decide(terms, facts(holders, own, n.e164(), registration), channel, purpose,
+							now, n.provenance());
+				}
 			}
 			decisions[i] = decision;
 			if (decision.allowed()) {
@@ -298,8 +313,7 @@ class CampaignChecks {
 	record ListedNumber(String given, @Nullable String e164, Provenance provenance) {
 
 		static ListedNumber of(String given, Provenance provenance) {
-			PhoneNumbers.Result result = PhoneNumbers.normalise(given);
-			return new ListedNumber(given, result.isValid() ? result.orElseThrow().e164() : null, provenance);
+			return new ListedNumber(given, PhoneNumbers.validE164(given), provenance);
 		}
 
 	}
@@ -311,6 +325,9 @@ class CampaignChecks {
 
 	/** One number's result: whether it may be called and why. */
 	record Result(int line, String number, String provenance, boolean callable, String reason) {
+	}
+
+	private record Prospect(Provenance provenance, @Nullable LocalDate registeredOn) {
 	}
 
 	private record Subject(UUID id, String phone, @Nullable String email, boolean restricted,

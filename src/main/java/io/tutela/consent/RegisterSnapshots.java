@@ -95,11 +95,12 @@ class RegisterSnapshots {
 				int comma = line.indexOf(',');
 				String number = unquote((comma < 0) ? line : line.substring(0, comma));
 				String date = (comma < 0) ? "" : unquote(line.substring(comma + 1));
-				PhoneNumbers.Result result = PhoneNumbers.normalise(number);
+				String e164 = PhoneNumbers.validE164(number);
 				LocalDate registered = null;
-				if (result instanceof PhoneNumbers.Invalid invalid) {
+				if (e164 == null) {
 					problemField = "number";
-					problem = invalid.reason();
+					problem = (PhoneNumbers.normalise(number) instanceof PhoneNumbers.Invalid invalid)
+							? invalid.reason() : "is not a valid phone number";
 				}
 				else {
 					try {
@@ -122,7 +123,7 @@ class RegisterSnapshots {
 				}
 				else if (errors == 0) {
 					copy.write(prefix);
-					copy.write(result.orElseThrow().e164(), 1, result.orElseThrow().e164().length() - 1);
+					copy.write(e164, 1, e164.length() - 1);
 					copy.write('\t');
 					copy.write(registered.toString());
 					copy.write('\n');

@@ -2,6 +2,8 @@ package io.tutela.subject;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -30,7 +32,31 @@ public final class PhoneNumbers {
 
 	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
+	/**
+	 * An Italian number already in canonical E.164 whose national number does not start
+	 * with 0: libphonenumber would read it as country code 39 and exactly these digits
+	 * (Italy has no national prefix to strip), so parsing it can be skipped.
+	 */
+	private static final Pattern CANONICAL_ITALIAN = Pattern.compile("\\+39[1-9][0-9]{1,14}");
+
 	private PhoneNumbers() {
+	}
+
+	/**
+	 * The number in E.164 when it is valid, otherwise {@code null}; the same verdict and
+	 * form as {@link #normalise(String)}, cheaper for lists of millions of numbers: an
+	 * Italian number already in canonical form is not parsed again (it is still checked
+	 * against the numbering plan), and neither its region nor its line type is looked up.
+	 */
+	public static @Nullable String validE164(String text) {
+		if (text.length() <= 17 && CANONICAL_ITALIAN.matcher(text).matches()) {
+			PhoneNumber number = new PhoneNumber().setCountryCode(39)
+				.setNationalNumber(Long.parseLong(text.substring(3)));
+			return (UTIL.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE
+					&& UTIL.getNumberType(number) != PhoneNumberType.UNKNOWN) ? text : null;
+		}
+		Result result = normalise(text);
+		return result.isValid() ? result.orElseThrow().e164() : null;
 	}
 
 	/** Normalises a number as typed, reading it as Italian if it has no country code. */

@@ -132,4 +132,31 @@ class PhoneNumbersUnitTest {
 		assertThat(valid(e164).e164()).isEqualTo(e164);
 	}
 
+	@Test
+	void theCheapPathForCanonicalNumbersGivesTheSameVerdictAsLibphonenumber() {
+		SplittableRandom random = new SplittableRandom(340);
+		int valid = 0;
+		for (int i = 0; i < 50_000; i++) {
+			// canonical Italian numbers of every length and first digit, some with a
+			// leading 0, some of other countries, some not canonical at all
+			String digits = Long.toString(random.nextLong(1, 10_000_000_000_000L));
+			String text = switch (i % 5) {
+				case 0 -> "+39" + digits;
+				case 1 -> "+393" + digits.substring(0, Math.min(digits.length(), 9));
+				case 2 -> "+390" + digits.substring(1);
+				case 3 -> "+" + digits;
+				default -> "+39 " + digits;
+			};
+			PhoneNumbers.Result result = PhoneNumbers.normalise(text);
+			String expected = result.isValid() ? result.orElseThrow().e164() : null;
+			assertThat(PhoneNumbers.validE164(text)).as(text).isEqualTo(expected);
+			valid += (expected != null) ? 1 : 0;
+		}
+		assertThat(valid).as("valid numbers among those tried").isGreaterThan(5_000);
+		assertThat(PhoneNumbers.validE164("+393401234567")).isEqualTo("+393401234567");
+		assertThat(PhoneNumbers.validE164("+3934012")).isNull();
+		assertThat(PhoneNumbers.validE164("+39340123456789012")).isNull();
+		assertThat(PhoneNumbers.validE164("+39 06 1234567")).isEqualTo("+39061234567");
+	}
+
 }
