@@ -3,14 +3,23 @@ package io.tutela.vault;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -32,6 +41,8 @@ public class JusticeVault {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final SecretBox box;
 
 	private final SecretKeySpec hashKey;
@@ -40,38 +51,63 @@ public class JusticeVault {
 
 	JusticeVault(@Qualifier(VaultConfiguration.DATA_SOURCE) DataSource vaultDataSource, Keys keys, Auditing auditing) {
 		this.jdbc = JdbcClient.create(vaultDataSource);
+		this.batch = new JdbcTemplate(vaultDataSource);
 		this.box = new SecretBox(keys.key(SEAL_KEY));
 		this.hashKey = new SecretKeySpec(keys.key(HASH_KEY), "HmacSHA256");
 		this.auditing = auditing;
 	}
 
 	/**
-	 * Stores the calls of a controller; a call already in the vault is left as it is.
+	 * Stores the calls of a controller in one batch; a call already in the vault is left
+	 * as it is.
 	 * @return how many calls were added
 	 */
 	public long store(String controllerId, List<VaultCall> calls) {
-		long added = 0;
-		for (VaultCall call : calls) {
-			added += this.jdbc.sql("""
-					INSERT INTO vault.cdr (controller_id, start_at, caller_hash, callee_hash, caller_sealed,
-					  callee_sealed, duration_seconds, answered, cell, category)
-					VALUES (:controller, :start, :callerHash, :calleeHash, :caller, :callee, :duration, :answered,
-					  :cell, :category)
-					ON CONFLICT DO NOTHING""")
-				.param("controller", controllerId)
-				.param("start", Timestamp.from(call.start()))
-				.param("callerHash", hash(controllerId, call.caller()))
-				.param("calleeHash", hash(controllerId, call.callee()))
-				.param("caller", this.box.seal(call.caller().getBytes(StandardCharsets.UTF_8), controllerId))
-				.param("callee", this.box.seal(call.callee().getBytes(StandardCharsets.UTF_8), controllerId))
-				.param("duration", call.durationSeconds())
-				.param("answered", call.answered())
-				.param("cell", call.cell())
-				.param("category", call.category())
-				.update();
+		if (calls.isEmpty()) {
+			return 0;
 		}
-		this.auditing.success("vault.store", controllerId, null, List.of());
+		List<Object[]> rows = new ArrayList<>(calls.size());
+		for (VaultCall call : calls) {
+			rows.add(new Object[] { controllerId, Timestamp.from(call.start()), hash(controllerId, call.caller()),
+					hash(controllerId, call.callee()),
+					this.box.seal(call.caller().getBytes(StandardCharsets.UTF_8), controllerId),
+					this.box.seal(call.callee().getBytes(StandardCharsets.UTF_8), controllerId), call.durationSeconds(),
+					call.answered(), call.cell(), call.category() });
+		}
+		int[] counts = this.batch.batchUpdate("""
+				INSERT INTO vault.cdr (controller_id, start_at, caller_hash, callee_hash, caller_sealed,
+				  callee_sealed, duration_seconds, answered, cell, category)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""", rows);
+		long added = Arrays.stream(counts).filter((count) -> count > 0).count();
+		this.auditing.success("vault.store", controllerId, null, List.of(added + " calls"));
 		return added;
+	}
+
+	/**
+	 * How many calls of a category started before {@code cutoff} (only those answered or
+	 * not when {@code answered} says so) the vault holds.
+	 */
+	public long count(String controllerId, String category, @Nullable Boolean answered, Instant cutoff) {
+		return this.jdbc.sql("SELECT count(*) FROM vault.cdr WHERE " + CALLS_BEFORE)
+			.params(callsBefore(controllerId, category, answered, cutoff))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Deletes the calls of a category started before {@code cutoff} (only those answered
+	 * or not when {@code answered} says so): their time in the vault is over.
+	 * @return how many calls were deleted
+	 */
+	public long delete(String controllerId, String category, @Nullable Boolean answered, Instant cutoff) {
+		long deleted = this.jdbc.sql("DELETE FROM vault.cdr WHERE " + CALLS_BEFORE)
+			.params(callsBefore(controllerId, category, answered, cutoff))
+			.update();
+		if (deleted > 0) {
+			this.auditing.success("vault.delete", controllerId, category, List.of(deleted + " calls"));
+		}
+		return deleted;
 	}
 
 	/**
@@ -95,6 +131,19 @@ public class JusticeVault {
 			.list();
 		this.auditing.success("vault.read", controllerId, null, List.of());
 		return calls;
+	}
+
+	private static final String CALLS_BEFORE = "controller_id = :controller AND category = :category"
+			+ " AND start_at < :cutoff AND (CAST(:answered AS BOOLEAN) IS NULL OR answered = :answered)";
+
+	private static Map<String, Object> callsBefore(String controllerId, String category, @Nullable Boolean answered,
+			Instant cutoff) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("controller", controllerId);
+		params.put("category", category);
+		params.put("cutoff", Timestamp.from(cutoff));
+		params.put("answered", new SqlParameterValue(Types.BOOLEAN, answered));
+		return params;
 	}
 
 	private String open(String sealed, String controllerId) {
