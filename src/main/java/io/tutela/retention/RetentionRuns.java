@@ -23,8 +23,9 @@ import io.tutela.records.RetentionDates;
  * segregation (into the justice vault) are applied so far, on the records whose module
  * offers them; anonymisation and pseudonymisation are reported as pending with what they
  * would take. Legal holds are not recorded yet, so nothing is held. A dry run changes
- * nothing; a run is one transaction, so a run cut off leaves nothing half done, and a
- * second run finds nothing more due.
+ * nothing; a run is one transaction on the operational tables (what it stored in the
+ * vault before a cut is found there again when it resumes), and a second run finds
+ * nothing more due.
  */
 @Service
 class RetentionRuns {
@@ -100,11 +101,11 @@ class RetentionRuns {
 			.map((next) -> RetentionDates.firstKept(asOf, next.duration()).atStartOfDay(zone).toInstant())
 			.orElse(Instant.EPOCH);
 		long due = target.dueForSegregation(policy, rule, floor, cutoff);
-		long done = (dryRun || due == 0) ? 0 : target.segregate(policy, rule, floor, cutoff);
-		if (done < 0) {
+		if (!target.segregates(policy, rule)) {
 			return new RuleReport(rule.id(), rule.category(), "segregate",
 					"pending: these records do not go to the justice vault yet", due, 0, 0, cutoff);
 		}
+		long done = (dryRun || due == 0) ? 0 : target.segregate(policy, rule, floor, cutoff);
 		if (done > 0) {
 			this.auditing.success("retention.segregate", policy.controller().id(), rule.category(), List.of());
 		}

@@ -26,6 +26,11 @@ public interface RetentionTarget {
 	 */
 	long delete(Policy policy, Policy.RetentionRule rule, Instant cutoff);
 
+	/** Whether this target can move the rule's records into the justice vault. */
+	default boolean segregates(Policy policy, Policy.RetentionRule rule) {
+		return false;
+	}
+
 	/**
 	 * How many records a segregation rule makes due: trigger before {@code cutoff} and
 	 * not before {@code floor} (what is before it is the next rule's).
@@ -38,10 +43,10 @@ public interface RetentionTarget {
 	 * Moves the records a segregation rule makes due (trigger in {@code [floor, cutoff)})
 	 * into the justice vault and out of the operational tables, so that a second call
 	 * moves nothing more and a call cut off resumes where it stopped.
-	 * @return how many records were moved, or -1 when this target cannot segregate
+	 * @return how many records were moved
 	 */
 	default long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
-		return -1;
+		throw new UnsupportedOperationException("no segregation for " + rule.id());
 	}
 
 }

@@ -99,6 +99,12 @@ class TrafficRetention implements RetentionTarget {
 		return deleted;
 	}
 
+	/** Calls go into the vault; sessions not yet. */
+	@Override
+	public boolean segregates(Policy policy, Policy.RetentionRule rule) {
+		return "cdr".equals(table(policy, rule));
+	}
+
 	@Override
 	public long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
 		return this.jdbc
@@ -118,9 +124,6 @@ class TrafficRetention implements RetentionTarget {
 	 */
 	@Override
 	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
-		if (!"cdr".equals(table(policy, rule))) {
-			return -1;
-		}
 		String controllerId = policy.controller().id();
 		long moved = 0;
 		while (true) {
