@@ -26,4 +26,27 @@ public interface RetentionTarget {
 	 */
 	long delete(Policy policy, Policy.RetentionRule rule, Instant cutoff);
 
+	/** Whether this target can move the rule's records into the justice vault. */
+	default boolean segregates(Policy policy, Policy.RetentionRule rule) {
+		return false;
+	}
+
+	/**
+	 * How many records a segregation rule makes due: trigger before {@code cutoff} and
+	 * not before {@code floor} (what is before it is the next rule's).
+	 */
+	default long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
+		return due(policy, rule, cutoff);
+	}
+
+	/**
+	 * Moves the records a segregation rule makes due (trigger in {@code [floor, cutoff)})
+	 * into the justice vault and out of the operational tables, so that a second call
+	 * moves nothing more and a call cut off resumes where it stopped.
+	 * @return how many records were moved
+	 */
+	default long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
+		throw new UnsupportedOperationException("no segregation for " + rule.id());
+	}
+
 }

@@ -34,6 +34,9 @@ class EmbeddedPostgresConfiguration {
 
 	static final String APP_ROLE = "tutela_app";
 
+	/** The justice vault's own role (created by the migrations). */
+	static final String VAULT_ROLE = "tutela_vault";
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean(destroyMethod = "close")
@@ -85,7 +88,7 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean
 	FlywayConfigurationCustomizer appRolePlaceholder() {
-		return (flyway) -> flyway.placeholders(Map.of("appRole", APP_ROLE));
+		return (flyway) -> flyway.placeholders(Map.of("appRole", APP_ROLE, "vaultRole", VAULT_ROLE));
 	}
 
 	private static HikariDataSource pool(EmbeddedPostgres postgres, String user, String name, int size) {

@@ -23,8 +23,10 @@ import org.springframework.context.annotation.Configuration;
 class ExternalDatabaseConfiguration {
 
 	@Bean
-	FlywayConfigurationCustomizer appRolePlaceholder(@Value("${spring.datasource.username:}") String appUser) {
-		return (flyway) -> flyway.placeholders(Map.of("appRole", appUser.isEmpty() ? "CURRENT_USER" : appUser));
+	FlywayConfigurationCustomizer appRolePlaceholder(@Value("${spring.datasource.username:}") String appUser,
+			@Value("${tutela.vault.username:tutela_vault}") String vaultUser) {
+		return (flyway) -> flyway
+			.placeholders(Map.of("appRole", appUser.isEmpty() ? "CURRENT_USER" : appUser, "vaultRole", vaultUser));
 	}
 
 	@Bean

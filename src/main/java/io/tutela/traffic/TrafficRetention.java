@@ -2,16 +2,21 @@ package io.tutela.traffic;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.tutela.policy.Policy;
 import io.tutela.policy.RecordKind;
 import io.tutela.retention.RetentionTarget;
+import io.tutela.vault.JusticeVault;
+import io.tutela.vault.VaultCall;
 
 /**
  * Traffic data under retention: a rule of the category of calls or sessions covers the
@@ -22,10 +27,19 @@ import io.tutela.retention.RetentionTarget;
 @Component
 class TrafficRetention implements RetentionTarget {
 
+	/** How many calls move into the vault in one batch. */
+	private static final int BATCH = 5000;
+
 	private final JdbcClient jdbc;
 
-	TrafficRetention(JdbcClient jdbc) {
+	private final JusticeVault vault;
+
+	private final JdbcTemplate batch;
+
+	TrafficRetention(JdbcClient jdbc, JdbcTemplate batch, JusticeVault vault) {
 		this.jdbc = jdbc;
+		this.batch = batch;
+		this.vault = vault;
 	}
 
 	@Override
@@ -35,6 +49,25 @@ class TrafficRetention implements RetentionTarget {
 
 	@Override
 	public long due(Policy policy, Policy.RetentionRule rule, Instant cutoff) {
+		long operational = operationalDue(policy, rule, cutoff);
+		return inVault(policy, rule)
+				? operational + this.vault.count(policy.controller().id(), rule.category(), answered(rule), cutoff)
+				: operational;
+	}
+
+	/**
+	 * Whether the records a rule covers may also be in the vault (calls, on any purpose).
+	 */
+	private static boolean inVault(Policy policy, Policy.RetentionRule rule) {
+		return "cdr".equals(table(policy, rule)) && rule.purpose() == null;
+	}
+
+	private static @Nullable Boolean answered(Policy.RetentionRule rule) {
+		String answered = rule.where().get("answered");
+		return (answered != null) ? Boolean.parseBoolean(answered) : null;
+	}
+
+	private long operationalDue(Policy policy, Policy.RetentionRule rule, Instant cutoff) {
 		return this.jdbc.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule))
 			.param("controller", policy.controller().id())
 			.param("cutoff", Timestamp.from(cutoff))
@@ -55,10 +88,70 @@ class TrafficRetention implements RetentionTarget {
 				.query(Long.class)
 				.single();
 		}
-		return dropped + this.jdbc.sql("DELETE FROM " + table + " WHERE " + condition(rule))
+		long deleted = dropped + this.jdbc.sql("DELETE FROM " + table + " WHERE " + condition(rule))
 			.param("controller", controllerId)
 			.param("cutoff", Timestamp.from(cutoff))
 			.update();
+		if (inVault(policy, rule)) {
+			// what an earlier rule moved into the vault goes when its time there is over
+			deleted += this.vault.delete(controllerId, rule.category(), answered(rule), cutoff);
+		}
+		return deleted;
+	}
+
+	/** Calls go into the vault; sessions not yet. */
+	@Override
+	public boolean segregates(Policy policy, Policy.RetentionRule rule) {
+		return "cdr".equals(table(policy, rule));
+	}
+
+	@Override
+	public long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule)
+					+ " AND start_at >= :floor")
+			.param("controller", policy.controller().id())
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("floor", Timestamp.from(floor))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Calls go into the vault batch by batch, each batch stored there (where a call
+	 * already held is left as it is) before it is deleted here: a run cut off between the
+	 * two finds the same calls again, stores nothing more and deletes them.
+	 */
+	@Override
+	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
+		String controllerId = policy.controller().id();
+		long moved = 0;
+		while (true) {
+			List<Object[]> keys = new ArrayList<>();
+			List<VaultCall> calls = this.jdbc
+				.sql("SELECT caller, callee, start_at, duration_seconds, answered, cell, category FROM cdr WHERE "
+						+ condition(rule) + " AND start_at >= :floor LIMIT " + BATCH)
+				.param("controller", controllerId)
+				.param("cutoff", Timestamp.from(cutoff))
+				.param("floor", Timestamp.from(floor))
+				.query((rs, n) -> {
+					keys.add(new Object[] { controllerId, rs.getString(1), rs.getTimestamp(3), rs.getString(2) });
+					return new VaultCall(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
+							rs.getBoolean(5), rs.getString(6), rs.getString(7));
+				})
+				.list();
+			if (calls.isEmpty()) {
+				return moved;
+			}
+			this.vault.store(controllerId, calls);
+			for (int count : this.batch.batchUpdate(
+					"DELETE FROM cdr WHERE controller_id = ? AND caller = ? AND start_at = ? AND callee = ?", keys)) {
+				moved += Math.max(count, 0);
+			}
+			if (calls.size() < BATCH) {
+				return moved;
+			}
+		}
 	}
 
 	private static String condition(Policy.RetentionRule rule) {

@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.tutela.Http;
 import io.tutela.Staff;
 import io.tutela.TutelaIntegrationTest;
+import io.tutela.vault.JusticeVault;
+import io.tutela.vault.VaultCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,9 @@ class RetentionRunIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JusticeVault vault;
 
 	long calls(String callee) {
 		return this.jdbc.sql("SELECT count(*) FROM cdr WHERE controller_id = 'conecto' AND callee = :n")
@@ -67,7 +72,9 @@ class RetentionRunIntegrationTest {
 		JsonNode vault = rule(preview.json(), "telephone-traffic-vault");
 		assertThat(vault.get("due").asLong()).isPositive();
 		assertThat(vault.get("done").asLong()).isZero();
-		assertThat(rule(preview.json(), "telephone-traffic-billing").get("status").asString()).startsWith("pending");
+		JsonNode billing = rule(preview.json(), "telephone-traffic-billing");
+		assertThat(billing.get("status").asString()).isEqualTo("dry run");
+		assertThat(billing.get("due").asLong()).isPositive();
 		assertThat(calls("+39069008001")).isEqualTo(1);
 
 		Http.Response run = admin.postJson(RUNS, Map.of("asOf", today, "dryRun", false));
@@ -75,7 +82,14 @@ class RetentionRunIntegrationTest {
 		JsonNode applied = rule(run.json(), "telephone-traffic-vault");
 		assertThat(applied.get("done").asLong()).isEqualTo(vault.get("due").asLong());
 		assertThat(calls("+39069008001")).isZero();
-		assertThat(calls("+39069008002")).isEqualTo(1);
+		// the call past 6 months went to the justice vault, out of the operational table
+		JsonNode moved = rule(run.json(), "telephone-traffic-billing");
+		assertThat(moved.get("status").asString()).isEqualTo("applied");
+		assertThat(moved.get("done").asLong()).isEqualTo(billing.get("due").asLong());
+		assertThat(calls("+39069008002")).isZero();
+		assertThat(this.vault.calls("conecto", "+39069008002", now.minus(11, ChronoUnit.DAYS), now.plusSeconds(1)))
+			.extracting(VaultCall::caller)
+			.containsExactly("+393479008001");
 		// the month held no other controller's calls: it went whole
 		String month = "cdr_y"
 				+ YearMonth.from(now.minus(400, ChronoUnit.DAYS).atZone(ZoneOffset.UTC)).toString().replace("-", "m");
@@ -86,6 +100,12 @@ class RetentionRunIntegrationTest {
 				"telephone-traffic-vault");
 		assertThat(again.get("due").asLong()).isZero();
 		assertThat(again.get("done").asLong()).isZero();
+		assertThat(
+				rule(admin.postJson(RUNS, Map.of("asOf", today, "dryRun", false)).json(), "telephone-traffic-billing")
+					.get("done")
+					.asLong())
+			.as("a second run moves nothing more")
+			.isZero();
 	}
 
 	@Test

@@ -1,0 +1,77 @@
+package io.tutela.vault;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.tutela.TutelaIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The vault's schema, role and encryption at rest. */
+@TutelaIntegrationTest
+class VaultStoreIntegrationTest {
+
+	@Autowired
+	JdbcClient operational;
+
+	@Autowired
+	@Qualifier(VaultConfiguration.DATA_SOURCE)
+	DataSource vaultDataSource;
+
+	@Autowired
+	JusticeVault vault;
+
+	@Test
+	void theOperationalRoleCannotReadTheVault() {
+		assertThat(this.operational.sql("SELECT current_user").query(String.class).single()).isEqualTo("tutela_app");
+		assertThatThrownBy(() -> this.operational.sql("SELECT count(*) FROM vault.cdr").query(Long.class).single())
+			.rootCause()
+			.hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> this.operational.sql("DELETE FROM vault.cdr").update()).rootCause()
+			.hasMessageContaining("permission denied");
+		JdbcClient asVault = JdbcClient.create(this.vaultDataSource);
+		assertThat(asVault.sql("SELECT current_user").query(String.class).single()).isEqualTo("tutela_vault");
+		assertThat(asVault.sql("SELECT count(*) FROM vault.cdr").query(Long.class).single()).isNotNull();
+		// and the vault's role cannot read the operational tables
+		assertThatThrownBy(() -> asVault.sql("SELECT count(*) FROM cdr").query(Long.class).single()).rootCause()
+			.hasMessageContaining("permission denied");
+	}
+
+	@Test
+	void numbersAreSealedAtRestAndFoundByKeyedHash() {
+		Instant start = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+		VaultCall call = new VaultCall("+393479007001", "+390690070002", start, 42, true, "cell-7",
+				"telephone-traffic");
+		VaultCall other = new VaultCall("+393479007003", "+390690070004", start, 5, false, null, "telephone-traffic");
+		assertThat(this.vault.store("conecto", List.of(call, other))).isEqualTo(2);
+		assertThat(this.vault.store("conecto", List.of(call))).as("stored twice, kept once").isZero();
+
+		assertThat(this.vault.calls("conecto", "+390690070002", start.minusSeconds(60), start.plusSeconds(60)))
+			.containsExactly(call);
+		assertThat(this.vault.calls("conecto", "+393479007001", start.plusSeconds(1), start.plusSeconds(60)))
+			.as("outside the window")
+			.isEmpty();
+		assertThat(this.vault.calls("ipkom", "+393479007001", start.minusSeconds(60), start.plusSeconds(60)))
+			.as("another controller")
+			.isEmpty();
+
+		JdbcClient asVault = JdbcClient.create(this.vaultDataSource);
+		List<String> raw = asVault
+			.sql("SELECT concat_ws('|', caller_sealed, callee_sealed, encode(caller_hash, 'escape'),"
+					+ " encode(callee_hash, 'hex')) FROM vault.cdr WHERE controller_id = 'conecto'")
+			.query(String.class)
+			.list();
+		assertThat(raw).isNotEmpty().noneMatch((row) -> row.contains("3479007001") || row.contains("690070002"));
+	}
+
+}
