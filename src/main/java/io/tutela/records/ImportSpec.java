@@ -63,6 +63,15 @@ public interface ImportSpec {
 	String merge();
 
 	/**
+	 * Whether the console's import page offers this kind. Kinds imported in bulk by the
+	 * million under their own access rules (traffic data) go through the API and the
+	 * command line only, where those rules apply.
+	 */
+	default boolean importedFromConsole() {
+		return true;
+	}
+
+	/**
 	 * How the rows are loaded straight into the kind's table, for kinds whose files are
 	 * mostly new records by the million (traffic data); null (the default) to stage and
 	 * merge every file. A direct load that meets a record already held, or the same

@@ -84,7 +84,8 @@ class SubjectPages {
 	@GetMapping("/controllers/{controllerId}/imports")
 	String importForm(@PathVariable String controllerId, Model model) {
 		model.addAttribute("controller", this.policies.controller(controllerId));
-		model.addAttribute("kinds", this.specs.stream().map(ImportSpec::name).sorted().toList());
+		model.addAttribute("kinds",
+				this.specs.stream().filter(ImportSpec::importedFromConsole).map(ImportSpec::name).sorted().toList());
 		return IMPORT;
 	}
 
@@ -92,7 +93,10 @@ class SubjectPages {
 	String importFile(@PathVariable String controllerId, @RequestParam String kind, @RequestParam MultipartFile file,
 			Model model) throws IOException {
 		importForm(controllerId, model);
-		ImportSpec spec = this.specs.stream().filter((s) -> s.name().equals(kind)).findFirst().orElse(null);
+		ImportSpec spec = this.specs.stream()
+			.filter((s) -> s.name().equals(kind) && s.importedFromConsole())
+			.findFirst()
+			.orElse(null);
 		if (spec == null || file.isEmpty()) {
 			model.addAttribute("missing", true);
 			return IMPORT;

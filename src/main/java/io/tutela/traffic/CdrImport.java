@@ -61,6 +61,11 @@ class CdrImport implements ImportSpec {
 	}
 
 	@Override
+	public boolean importedFromConsole() {
+		return false;
+	}
+
+	@Override
 	public String name() {
 		return "cdr";
 	}

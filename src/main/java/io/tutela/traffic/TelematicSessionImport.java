@@ -37,6 +37,11 @@ class TelematicSessionImport implements ImportSpec {
 	}
 
 	@Override
+	public boolean importedFromConsole() {
+		return false;
+	}
+
+	@Override
 	public String name() {
 		return "telematic-session";
 	}

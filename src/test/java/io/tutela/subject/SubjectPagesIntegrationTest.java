@@ -44,6 +44,18 @@ class SubjectPagesIntegrationTest {
 				"carla@example.org", "art. 6(1)(b)");
 		assertThat(session.get("/controllers/ipkom/subjects").status()).as("another controller's subjects")
 			.isEqualTo(404);
+
+		assertThat(session.get("/controllers/conecto/imports").body()).contains("value=\"subjects\"")
+			.doesNotContain("value=\"cdr\"");
+		long calls = Http.admin(this.port).get("/api/v1/controllers/conecto/cdrs").json().get("items").size();
+		Http.Response traffic = session.upload("/controllers/conecto/imports", "/controllers/conecto/imports",
+				Map.of("kind", "cdr"), "file", "calls.csv",
+				"caller,callee,start,duration_seconds,answered\n+393471234567,+390612345678,"
+						+ java.time.LocalDate.now().minusDays(3) + "T10:00:00Z,60,true\n");
+		assertThat(traffic.body()).as("traffic data are imported only through the API, under their own rules")
+			.doesNotContain("id=\"import-report\"");
+		assertThat(Http.admin(this.port).get("/api/v1/controllers/conecto/cdrs").json().get("items").size())
+			.isEqualTo(calls);
 	}
 
 }
