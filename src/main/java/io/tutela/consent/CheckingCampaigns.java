@@ -188,6 +188,19 @@ class CheckingCampaigns {
 		return check;
 	}
 
+	/**
+	 * The campaigns whose newest check may no longer be dialled (a campaign is the checks
+	 * of one name; an unnamed check is a campaign of its own): they must be checked again
+	 * before anyone calls. Newest first.
+	 */
+	List<CampaignChecks.Check> staleCampaigns(String controllerId) {
+		java.util.Map<String, CampaignChecks.Check> newest = new java.util.LinkedHashMap<>();
+		for (CampaignChecks.Check check : checks(controllerId)) {
+			newest.putIfAbsent((check.name() != null) ? "name:" + check.name() : "id:" + check.id(), check);
+		}
+		return newest.values().stream().filter((check) -> stale(controllerId, check).isPresent()).toList();
+	}
+
 	/** Why a check may no longer be dialled, or empty. */
 	Optional<String> stale(String controllerId, CampaignChecks.Check check) {
 		Terms terms = terms(controllerId);

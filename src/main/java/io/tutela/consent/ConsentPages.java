@@ -203,9 +203,11 @@ class ConsentPages {
 	}
 
 	@GetMapping("/controllers/{controllerId}/campaign-checks")
-	String checks(@PathVariable String controllerId, Model model) {
+	String checks(@PathVariable String controllerId, @RequestParam(defaultValue = "false") boolean stale, Model model) {
 		common(controllerId, model);
-		model.addAttribute("checks", this.checking.checks(controllerId));
+		model.addAttribute("checks",
+				stale ? this.checking.staleCampaigns(controllerId) : this.checking.checks(controllerId));
+		model.addAttribute("staleOnly", stale);
 		return CHECKS;
 	}
 
@@ -219,7 +221,7 @@ class ConsentPages {
 			return "redirect:/controllers/" + controllerId + "/campaign-checks/" + check.id();
 		}
 		catch (InvalidInputException ex) {
-			checks(controllerId, model);
+			checks(controllerId, false, model);
 			model.addAttribute("errors", errors(ex));
 			return CHECKS;
 		}
