@@ -17,15 +17,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.tutela.policy.Policies;
-import io.tutela.web.InvalidInputException;
+import io.tutela.web.Paging;
 
 /** The breach register of a controller. */
 @RestController
 @RequestMapping("/api/v1/controllers/{controllerId}/breaches")
 @Tag(name = "Breach register", description = "Personal data breaches (GDPR art. 33-34): clock, decision, drafts")
 class BreachApi {
-
-	static final int LARGEST_PAGE = 500;
 
 	private final BreachRegister register;
 
@@ -59,10 +57,10 @@ class BreachApi {
 	@Operation(summary = "List the register", description = "open=true: only breaches still to notify; paged")
 	List<BreachView> list(@PathVariable String controllerId, @RequestParam(defaultValue = "false") boolean open,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-			throw InvalidInputException.of("page", "page from 0, size from 1 to " + LARGEST_PAGE);
-		}
-		return this.register.list(controllerId, open, page * size, size).stream().map(BreachView::of).toList();
+		return this.register.list(controllerId, open, Paging.offset(page, size), size)
+			.stream()
+			.map(BreachView::of)
+			.toList();
 	}
 
 	@PostMapping
@@ -126,9 +124,7 @@ class BreachApi {
 	@Operation(summary = "The subjects with records in the breach's categories, with the channel to reach them")
 	AffectedSubjects.Affected affectedSubjects(@PathVariable String controllerId, @PathVariable int number,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-			throw InvalidInputException.of("page", "page from 0, size from 1 to " + LARGEST_PAGE);
-		}
+		Paging.offset(page, size);
 		return this.affected.of(this.register.find(controllerId, number), page, size);
 	}
 

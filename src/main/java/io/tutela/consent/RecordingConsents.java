@@ -19,6 +19,7 @@ import io.tutela.policy.Policy;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /**
  * Adds consents, withdrawals and objections to the ledger after checking them against the
@@ -69,8 +70,9 @@ class RecordingConsents {
 			int page, int size) {
 		this.policies.controller(controllerId);
 		List<FieldProblem> problems = new ArrayList<>();
-		if (page < 0 || size < 1 || size > 500) {
-			problems.add(new FieldProblem("page", "page from 0, size from 1 to 500"));
+		FieldProblem paging = Paging.problem(page, size);
+		if (paging != null) {
+			problems.add(paging);
 		}
 		Contacts.Person filter = (subject == null && People.blank(phone) == null && People.blank(email) == null) ? null
 				: this.people.person(controllerId, subject, phone, email, problems);

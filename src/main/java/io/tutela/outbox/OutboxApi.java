@@ -22,6 +22,7 @@ import io.tutela.policy.Policies;
 import io.tutela.web.ConflictException;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /** The outbox of a controller: messages owed, their delivery state, and the failures. */
 @RestController
@@ -31,8 +32,6 @@ import io.tutela.web.NotFoundException;
 class OutboxApi {
 
 	static final Set<String> STATES = Set.of(OutboxMessage.PENDING, OutboxMessage.SENT, OutboxMessage.FAILED);
-
-	static final int LARGEST_PAGE = 500;
 
 	private final OutboxMessages messages;
 
@@ -63,10 +62,7 @@ class OutboxApi {
 		if (state != null && !STATES.contains(state)) {
 			throw InvalidInputException.of("state", "one of pending, sent, failed");
 		}
-		if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-			throw InvalidInputException.of("page", "page from 0, size from 1 to " + LARGEST_PAGE);
-		}
-		List<OutboxMessage> items = this.messages.list(controllerId, state, page * size, size);
+		List<OutboxMessage> items = this.messages.list(controllerId, state, Paging.offset(page, size), size);
 		this.auditing.success("outbox.search", controllerId, null, items.stream().map(OutboxMessage::id).toList());
 		return new MessagePage(page, size, this.messages.counts(controllerId), items);
 	}

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.Problems;
+import io.tutela.web.Paging;
 
 /** Rights requests: intake, the DPO's queue, the workflow's steps and the result. */
 @RestController
@@ -75,8 +76,9 @@ class RequestApi {
 			@RequestParam(required = false) @Nullable LocalDate dueBefore, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		List<FieldProblem> problems = new ArrayList<>();
-		if (page < 0 || size < 1 || size > 500) {
-			problems.add(new FieldProblem("page", "page from 0, size from 1 to 500"));
+		FieldProblem paging = Paging.problem(page, size);
+		if (paging != null) {
+			problems.add(paging);
 		}
 		RequestState wanted = null;
 		boolean open = "open".equals(state);

@@ -27,6 +27,7 @@ import io.tutela.policy.Policies;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /**
  * A client controller's call log and the notes on each call; a deleted note is gone for
@@ -67,7 +68,7 @@ class CallLogApi {
 			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		int offset = Page.offset(page, size);
+		int offset = Paging.offset(page, size);
 		return new Page<>(page, size, this.audit.search(Call.KIND, controllerId,
 				this.calls.list(controllerId, subjectId, Fields.phoneFilter(number), from, to, offset, size)));
 	}
@@ -104,7 +105,7 @@ class CallLogApi {
 	@Operation(summary = "The notes on a call", description = "In the order they were taken; paged")
 	Page<CallNote> notes(@PathVariable String controllerId, @PathVariable UUID callId,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		int offset = Page.offset(page, size);
+		int offset = Paging.offset(page, size);
 		find(controllerId, callId);
 		return new Page<>(page, size,
 				this.audit.search(CallNote.KIND, controllerId, this.notes.list(controllerId, callId, offset, size)));

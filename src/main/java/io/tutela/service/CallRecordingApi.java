@@ -25,6 +25,7 @@ import io.tutela.policy.Policies;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /** The metadata of recorded calls. */
 @RestController
@@ -57,7 +58,7 @@ class CallRecordingApi {
 			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		int offset = Page.offset(page, size);
+		int offset = Paging.offset(page, size);
 		return new Page<>(page, size, this.audit.search(CallRecording.KIND, controllerId,
 				this.recordings.list(controllerId, subjectId, Fields.phoneFilter(number), from, to, offset, size)));
 	}

@@ -28,6 +28,7 @@ import io.tutela.policy.Policies;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /** A client controller's blacklisted and VIP callers. */
 @RestController
@@ -56,7 +57,7 @@ class CallerListApi {
 	Page<CallerListEntry> list(@PathVariable String controllerId, @RequestParam(required = false) @Nullable String kind,
 			@RequestParam(required = false) @Nullable String number, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		int offset = Page.offset(page, size);
+		int offset = Paging.offset(page, size);
 		String wanted = (Fields.blank(kind) != null) ? kind.strip().toLowerCase(Locale.ROOT) : null;
 		return new Page<>(page, size, this.audit.search(CallerListEntry.KIND, controllerId,
 				this.entries.list(controllerId, wanted, Fields.phoneFilter(number), offset, size)));

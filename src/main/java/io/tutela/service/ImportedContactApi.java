@@ -26,6 +26,7 @@ import io.tutela.policy.Policies;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /** The contacts a client controller imported on consent. */
 @RestController
@@ -55,7 +56,7 @@ class ImportedContactApi {
 			@RequestParam(required = false) @Nullable String number,
 			@RequestParam(required = false) @Nullable String email, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		int offset = Page.offset(page, size);
+		int offset = Paging.offset(page, size);
 		return new Page<>(page, size, this.audit.search(ImportedContact.KIND, controllerId,
 				this.contacts.list(controllerId, Fields.phoneFilter(number), Fields.blank(email), offset, size)));
 	}

@@ -26,6 +26,7 @@ import io.tutela.web.ConsolePage;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /**
  * The processor-client portal: a client controller's call log with its notes (deleted for
@@ -81,7 +82,7 @@ class PortalPages {
 		List<CallWithNotes> rows = new ArrayList<>();
 		for (Call call : this.calls.list(controllerId, null, Fields.blank(number), from, to, wanted, PAGE_SIZE)
 			.items()) {
-			rows.add(new CallWithNotes(call, this.calls.notes(controllerId, call.id(), 0, Page.LARGEST).items()));
+			rows.add(new CallWithNotes(call, this.calls.notes(controllerId, call.id(), 0, Paging.LARGEST).items()));
 		}
 		model.addAttribute("controller", this.policies.controller(controllerId));
 		model.addAttribute("number", (number != null) ? number : "");

@@ -25,6 +25,7 @@ import io.tutela.policy.Policies;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /** Remote-assistance sessions. */
 @RestController
@@ -56,7 +57,7 @@ class RemoteSessionApi {
 			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		int offset = Page.offset(page, size);
+		int offset = Paging.offset(page, size);
 		return new Page<>(page, size, this.audit.search(RemoteSession.KIND, controllerId,
 				this.sessions.list(controllerId, subjectId, Fields.blank(remoteId), from, to, offset, size)));
 	}

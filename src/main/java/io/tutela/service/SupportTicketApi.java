@@ -25,6 +25,7 @@ import io.tutela.policy.Policies;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /** Support tickets, addressed by their numeric id. */
 @RestController
@@ -59,7 +60,7 @@ class SupportTicketApi {
 			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		int offset = Page.offset(page, size);
+		int offset = Paging.offset(page, size);
 		SupportTickets.Filter filter = new SupportTickets.Filter(subjectId, Fields.blank(email),
 				Fields.blank(licenceNumber), open, from, to, null);
 		return new Page<>(page, size, this.audit.search(SupportTicket.KIND, controllerId,

@@ -43,6 +43,7 @@ import io.tutela.subject.Billing.PortalAccountInput;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /**
  * Contracts, portal accounts, invoices and payments; every read, list and write is on the
@@ -52,8 +53,6 @@ import io.tutela.web.NotFoundException;
 @RequestMapping("/api/v1/controllers/{controllerId}")
 @Tag(name = "Contracts and billing", description = "Contracts, portal accounts, invoices and payments of subjects")
 class BillingApi {
-
-	private static final int LARGEST_PAGE = 500;
 
 	private final BillingRecords records;
 
@@ -81,7 +80,7 @@ class BillingApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		return listed(RecordKind.CONTRACT, controllerId, page, size, this.records.contracts(controllerId,
-				new BillingRecords.Filter(subjectId, from, to), offset(page, size), size));
+				new BillingRecords.Filter(subjectId, from, to), Paging.offset(page, size), size));
 	}
 
 	@GetMapping("/contracts/{id}")
@@ -150,7 +149,7 @@ class BillingApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		return listed(RecordKind.PORTAL_ACCOUNT, controllerId, page, size, this.records.portalAccounts(controllerId,
-				new BillingRecords.Filter(subjectId, from, to), offset(page, size), size));
+				new BillingRecords.Filter(subjectId, from, to), Paging.offset(page, size), size));
 	}
 
 	@GetMapping("/portal-accounts/{id}")
@@ -219,7 +218,7 @@ class BillingApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		return listed(RecordKind.INVOICE, controllerId, page, size, this.records.invoices(controllerId,
-				new BillingRecords.Filter(subjectId, from, to), offset(page, size), size));
+				new BillingRecords.Filter(subjectId, from, to), Paging.offset(page, size), size));
 	}
 
 	@GetMapping("/invoices/{id}")
@@ -294,7 +293,7 @@ class BillingApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		return listed(RecordKind.PAYMENT, controllerId, page, size, this.records.payments(controllerId,
-				new BillingRecords.Filter(subjectId, from, to), offset(page, size), size));
+				new BillingRecords.Filter(subjectId, from, to), Paging.offset(page, size), size));
 	}
 
 	@GetMapping("/payments/{id}")
@@ -369,14 +368,6 @@ class BillingApi {
 
 	private void wrote(String verb, RecordKind kind, String controllerId, Audited record) {
 		this.auditing.success(kind.key() + "." + verb, controllerId, record.category(), List.of(record.id()));
-	}
-
-	private static int offset(int page, int size) {
-		if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-			throw new InvalidInputException(
-					List.of(new FieldProblem("page", "page from 0, size from 1 to " + LARGEST_PAGE)));
-		}
-		return page * size;
 	}
 
 	private static URI location(String controllerId, String path, UUID id) {

@@ -30,6 +30,7 @@ import io.tutela.records.Tags;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /** Subjects and their subject 360. */
 @RestController
@@ -61,9 +62,7 @@ class SubjectApi {
 					+ "licence number, portal account) or the start of a family name; paged")
 	Page list(@PathVariable String controllerId, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		if (page < 0 || size < 1 || size > 500) {
-			throw new InvalidInputException(List.of(new FieldProblem("page", "page from 0, size from 1 to 500")));
-		}
+		Paging.offset(page, size);
 		return new Page(page, size, this.reading.search(controllerId, q, page, size));
 	}
 

@@ -24,6 +24,7 @@ import io.tutela.records.Tags;
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
 import io.tutela.web.NotFoundException;
+import io.tutela.web.Paging;
 
 /**
  * Every read of traffic data, for the API and the pages alike: within the operational
@@ -32,8 +33,6 @@ import io.tutela.web.NotFoundException;
  */
 @Service
 class ReadingTraffic {
-
-	static final int LARGEST_PAGE = 500;
 
 	private final TrafficRecords records;
 
@@ -60,7 +59,7 @@ class ReadingTraffic {
 	}
 
 	Page<Cdr> cdrs(String controllerId, TrafficRecords.Filter filter, int page, int size) {
-		int offset = offset(page, size);
+		int offset = Paging.offset(page, size);
 		OperationalWindow window = window(controllerId, Cdr.KIND, TrafficRecords.CDR_ATTRIBUTES);
 		List<Cdr> found = this.records.cdrs(controllerId, window, filter, offset, size);
 		audit("cdr.search", controllerId, Cdr.KIND, found.stream().map(Cdr::id).toList());
@@ -68,7 +67,7 @@ class ReadingTraffic {
 	}
 
 	Page<TelematicSession> sessions(String controllerId, TrafficRecords.Filter filter, int page, int size) {
-		int offset = offset(page, size);
+		int offset = Paging.offset(page, size);
 		OperationalWindow window = window(controllerId, TelematicSession.KIND, Map.of());
 		List<TelematicSession> found = this.records.sessions(controllerId, window, filter, offset, size);
 		audit("telematic_session.search", controllerId, TelematicSession.KIND,
@@ -131,13 +130,6 @@ class ReadingTraffic {
 	private void audit(String action, String controllerId, RecordKind kind, List<UUID> ids) {
 		String category = Tags.mapping(this.policies.current(controllerId), kind).defaultCategory();
 		this.auditing.success(action, controllerId, category, ids);
-	}
-
-	private static int offset(int page, int size) {
-		if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-			throw InvalidInputException.of("page", "page from 0, size from 1 to " + LARGEST_PAGE);
-		}
-		return page * size;
 	}
 
 }
