@@ -198,15 +198,25 @@ class CheckingCampaigns {
 		for (CampaignChecks.Check check : checks(controllerId)) {
 			newest.putIfAbsent((check.name() != null) ? "name:" + check.name() : "id:" + check.id(), check);
 		}
-		return newest.values().stream().filter((check) -> stale(controllerId, check).isPresent()).toList();
+		Terms terms = terms(controllerId);
+		Instant now = this.clock.instant();
+		RegisterSnapshots.Snapshot snapshot = newestSnapshot(controllerId, terms, now);
+		return newest.values()
+			.stream()
+			.filter((check) -> Staleness.of(terms, check.checkedAt(), check.snapshotId(), snapshot, now).isPresent())
+			.toList();
 	}
 
 	/** Why a check may no longer be dialled, or empty. */
 	Optional<String> stale(String controllerId, CampaignChecks.Check check) {
 		Terms terms = terms(controllerId);
 		Instant now = this.clock.instant();
-		return Staleness.of(terms, check.checkedAt(), check.snapshotId(),
-				this.snapshots.newest(controllerId, LocalDate.ofInstant(now, terms.zone())).orElse(null), now);
+		return Staleness.of(terms, check.checkedAt(), check.snapshotId(), newestSnapshot(controllerId, terms, now),
+				now);
+	}
+
+	private RegisterSnapshots.@Nullable Snapshot newestSnapshot(String controllerId, Terms terms, Instant now) {
+		return this.snapshots.newest(controllerId, LocalDate.ofInstant(now, terms.zone())).orElse(null);
 	}
 
 	List<CampaignChecks.Result> results(CampaignChecks.Check check, int fromLine, int size) {

@@ -75,15 +75,6 @@ public class Outbox {
 		return counts;
 	}
 
-	/** How many messages of each controller have failed for good. */
-	@Transactional(readOnly = true)
-	public long failed(String controllerId) {
-		return this.jdbc.sql("SELECT count(*) FROM outbox_message WHERE controller_id = :c AND state = 'failed'")
-			.param("c", controllerId)
-			.query(Long.class)
-			.single();
-	}
-
 	/**
 	 * Queues the mailing for the recipients, each once: a recipient already queued for it
 	 * is left as it is.

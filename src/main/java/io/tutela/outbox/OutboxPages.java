@@ -56,7 +56,7 @@ class OutboxPages {
 		List<Row> rows = new ArrayList<>();
 		for (OutboxMessage m : found.items()) {
 			rows.add(new Row(path(controllerId) + "/" + m.id(),
-					List.of(m.subjectLine(), m.recipient(), m.kind(), state(m), String.valueOf(m.attempts()),
+					List.of(m.subjectLine(), m.recipient(), m.kind(), m.state(), String.valueOf(m.attempts()),
 							Cells.time(m.createdAt(), zone), Cells.time(m.sentAt(), zone), Cells.text(m.lastError()))));
 		}
 		Map<String, @Nullable String> params = new LinkedHashMap<>();
@@ -79,17 +79,17 @@ class OutboxPages {
 		OutboxMessage m = this.api.one(controllerId, messageId);
 		ZoneId zone = zone(controllerId);
 		model.addAttribute("controller", this.policies.controller(controllerId));
-		model.addAttribute("record",
-				new RecordDetail("outbox.one", m.subjectLine(), List.of(new Field("outbox.recipient", m.recipient()),
-						new Field("outbox.kind", m.kind()), new Field("outbox.reference", m.reference()),
-						new Field("outbox.state", state(m)), new Field("outbox.attempts", String.valueOf(m.attempts())),
+		model.addAttribute("record", new RecordDetail("outbox.one", m.subjectLine(),
+				List.of(new Field("outbox.recipient", m.recipient()), new Field("outbox.kind", m.kind()),
+						new Field("outbox.reference", m.reference()), new Field("outbox.state", m.state()),
+						new Field("outbox.attempts", String.valueOf(m.attempts())),
 						new Field("outbox.transport", Cells.text(m.transport())),
 						new Field("outbox.created", Cells.time(m.createdAt(), zone)),
 						new Field("outbox.sent", Cells.time(m.sentAt(), zone)),
 						new Field("outbox.nextAttempt",
 								OutboxMessage.PENDING.equals(m.state()) ? Cells.time(m.nextAttemptAt(), zone) : ""),
 						new Field("outbox.error", Cells.text(m.lastError())), new Field("outbox.body", m.body())),
-						path(controllerId), null));
+				path(controllerId), null));
 		if (OutboxMessage.FAILED.equals(m.state())) {
 			model.addAttribute("postAction", path(controllerId) + "/" + m.id() + "/retry");
 			model.addAttribute("postLabel", "outbox.retry");
@@ -109,10 +109,6 @@ class OutboxPages {
 			// already queued again or sent meanwhile: the page shows its state
 		}
 		return "redirect:" + path(controllerId) + "/" + messageId;
-	}
-
-	private static String state(OutboxMessage m) {
-		return m.state();
 	}
 
 	private ZoneId zone(String controllerId) {

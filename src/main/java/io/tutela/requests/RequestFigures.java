@@ -33,9 +33,10 @@ class RequestFigures implements DashboardSource {
 	public List<Figure> figures(String controllerId, Instant now) {
 		ZoneId zone = this.policies.current(controllerId).controller().timezone();
 		LocalDate today = LocalDate.ofInstant(now, zone);
-		long open = this.requests.countOpen(controllerId, null);
-		long overdue = this.requests.countOpen(controllerId, today);
-		long near = this.requests.countOpen(controllerId, today.plusDays(NEAR_DAYS + 1L));
+		RightsRequests.OpenCounts counts = this.requests.countOpen(controllerId, today, today.plusDays(NEAR_DAYS + 1L));
+		long open = counts.open();
+		long overdue = counts.overdue();
+		long near = counts.dueBefore();
 		String list = "/controllers/" + controllerId + "/requests";
 		return List.of(new Figure("requests-open", "dashboard.requests", open,
 				(overdue > 0) ? "late" : ((near > 0) ? "warn" : "ok"), list + "?show=all",

@@ -114,15 +114,25 @@ class RightsRequests {
 	}
 
 	/**
-	 * How many open requests of a controller are due before a day (any day when null).
+	 * How many requests of a controller are open, overdue on a day, and due before
+	 * another.
 	 */
-	long countOpen(String controllerId, @Nullable LocalDate dueBefore) {
+	record OpenCounts(long open, long overdue, long dueBefore) {
+	}
+
+	/**
+	 * The open requests of a controller, those due before {@code today} (overdue), and
+	 * those due before {@code near}, counted in one pass.
+	 */
+	OpenCounts countOpen(String controllerId, LocalDate today, LocalDate near) {
 		return this.jdbc.sql("""
-				SELECT count(*) FROM rights_request WHERE controller_id = :c AND state NOT IN ('answered', 'denied')
-				  AND (CAST(:dueBefore AS date) IS NULL OR due_on < CAST(:dueBefore AS date))""")
+				SELECT count(*) AS open, count(*) FILTER (WHERE due_on < :today) AS overdue,
+				       count(*) FILTER (WHERE due_on < :near) AS due_before
+				FROM rights_request WHERE controller_id = :c AND state NOT IN ('answered', 'denied')""")
 			.param("c", controllerId)
-			.param("dueBefore", dueBefore)
-			.query(Long.class)
+			.param("today", today)
+			.param("near", near)
+			.query((rs, n) -> new OpenCounts(rs.getLong("open"), rs.getLong("overdue"), rs.getLong("due_before")))
 			.single();
 	}
 
