@@ -237,7 +237,7 @@ class ConsentPages {
 		return CHECK;
 	}
 
-	private static Map<String, String> errors(InvalidInputException ex) {
+	static Map<String, String> errors(InvalidInputException ex) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		ex.errors().forEach((e) -> errors.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
 		return errors;

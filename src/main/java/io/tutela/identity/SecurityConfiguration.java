@@ -138,7 +138,12 @@ class SecurityConfiguration {
 				"/api/v1/controllers/*/unsubscribe-links", "/controllers/*/consents", "/controllers/*/consents/**",
 				"/controllers/*/contact-decision", "/controllers/*/register-snapshots",
 				"/controllers/*/register-snapshots/**", "/controllers/*/campaign-checks",
-				"/controllers/*/campaign-checks/**" };
+				"/controllers/*/campaign-checks/**",
+				// objections by e-mail and the re-check of stale marketing contact data
+				"/api/v1/controllers/*/consent-inbox", "/api/v1/controllers/*/consent-inbox/**",
+				"/controllers/*/consent-inbox", "/controllers/*/consent-inbox/**",
+				"/api/v1/controllers/*/stale-contacts", "/api/v1/controllers/*/stale-contacts/**",
+				"/controllers/*/stale-contacts" };
 		requests.requestMatchers(HttpMethod.GET, consent)
 			.hasAnyRole(RECORD_READERS)
 			.requestMatchers(consent)
