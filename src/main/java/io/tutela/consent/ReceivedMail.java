@@ -18,6 +18,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +69,13 @@ record ReceivedMail(String messageId, @Nullable Instant sentAt, @Nullable String
 			if (messageId.length() > 998) {
 				throw new IllegalArgumentException("the Message-ID is longer than a header line may be");
 			}
-			Address[] from = message.getFrom();
+			Address[] from;
+			try {
+				from = message.getFrom();
+			}
+			catch (AddressException ex) {
+				from = null;
+			}
 			String sender = null;
 			if (from != null && from.length > 0 && from[0] instanceof InternetAddress address
 					&& address.getAddress() != null
