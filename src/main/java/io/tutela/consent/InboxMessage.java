@@ -27,7 +27,7 @@ record InboxMessage(UUID id, String controllerId, String messageId, Instant rece
 		@Nullable UUID consentEvent) {
 
 	/** How the message was tied to a subject. */
-	enum Match {
+	enum Match implements Keyed {
 
 		/** a quoted unsubscribe link of this controller names the subject */
 		LINK,
@@ -38,20 +38,12 @@ record InboxMessage(UUID id, String controllerId, String messageId, Instant rece
 		 */
 		AMBIGUOUS,
 		/** no subject */
-		NONE;
-
-		String key() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
-		static Match of(String key) {
-			return valueOf(key.toUpperCase(Locale.ROOT));
-		}
+		NONE
 
 	}
 
 	/** Where the message stands. */
-	enum State {
+	enum State implements Keyed {
 
 		/** one subject, a request to stop: one click records the objection */
 		PROPOSED,
@@ -62,16 +54,23 @@ record InboxMessage(UUID id, String controllerId, String messageId, Instant rece
 		/** a person decided it is not an objection */
 		NOT_OBJECTION;
 
-		String key() {
+		boolean open() {
+			return this == PROPOSED || this == PENDING;
+		}
+
+	}
+
+	/** A value kept in the database as its name in lower case. */
+	interface Keyed {
+
+		String name();
+
+		default String key() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
-		static State of(String key) {
-			return valueOf(key.toUpperCase(Locale.ROOT));
-		}
-
-		boolean open() {
-			return this == PROPOSED || this == PENDING;
+		static <E extends Enum<E>> E of(Class<E> type, String key) {
+			return Enum.valueOf(type, key.toUpperCase(Locale.ROOT));
 		}
 
 	}

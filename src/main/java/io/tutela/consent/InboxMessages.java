@@ -120,10 +120,11 @@ class InboxMessages {
 				rs.getString("message_id"), rs.getTimestamp("received_at").toInstant(),
 				(sent != null) ? sent.toInstant() : null, rs.getString("sender"), rs.getString("subject_line"),
 				rs.getString("body"), rs.getString("source"), rs.getString("received_by"),
-				rs.getBoolean("objection_like"), InboxMessage.Match.of(rs.getString("match")),
+				rs.getBoolean("objection_like"), InboxMessage.Keyed.of(InboxMessage.Match.class, rs.getString("match")),
 				rs.getObject("proposed_subject", UUID.class), ids, rs.getString("link_purpose"),
-				InboxMessage.State.of(rs.getString("state")), (decided != null) ? decided.toInstant() : null,
-				rs.getString("decided_by"), rs.getObject("consent_event_id", UUID.class));
+				InboxMessage.Keyed.of(InboxMessage.State.class, rs.getString("state")),
+				(decided != null) ? decided.toInstant() : null, rs.getString("decided_by"),
+				rs.getObject("consent_event_id", UUID.class));
 	}
 
 }
