@@ -23,7 +23,8 @@ CREATE TABLE consent_inbox_message
   state            TEXT NOT NULL CHECK (state IN ('proposed', 'pending', 'objection', 'not_objection')),
   decided_at       TIMESTAMP WITH TIME ZONE,
   decided_by       TEXT,
-  consent_event_id UUID REFERENCES consent_event (id),
+  -- the ledger entry (no foreign key: the append-only ledger refuses TRUNCATE by its own trigger)
+  consent_event_id UUID,
   UNIQUE (controller_id, message_id)
 );
 CREATE INDEX consent_inbox_by_state ON consent_inbox_message (controller_id, state, received_at DESC);
