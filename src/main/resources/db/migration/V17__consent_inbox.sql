@@ -18,6 +18,9 @@ CREATE TABLE consent_inbox_message
   objection_like   BOOLEAN NOT NULL,
   match            TEXT NOT NULL CHECK (match IN ('link', 'sender', 'ambiguous', 'none')),
   proposed_subject UUID REFERENCES subject (id) ON DELETE SET NULL,
+  -- a prospect a quoted unsubscribe link names (a bare address or number, as on the ledger)
+  proposed_email   TEXT,
+  proposed_phone   TEXT,
   candidates       UUID[] NOT NULL DEFAULT '{}',
   link_purpose     TEXT,
   state            TEXT NOT NULL CHECK (state IN ('proposed', 'pending', 'objection', 'not_objection')),

@@ -62,10 +62,14 @@ class InboxApi {
 
 	@PostMapping("/{messageId}/objection")
 	@Operation(summary = "Record the message's objection on the ledger",
-			description = "subject: the subject it comes from, when Tutela proposed none or the wrong one")
+			description = "subject: the subject it comes from, when Tutela proposed none or the wrong one; or "
+					+ "sender: true to record it for the sender's address (a prospect); empty: whom Tutela proposed")
 	ResponseEntity<LedgerEntry> object(@PathVariable String controllerId, @PathVariable UUID messageId,
 			@RequestBody(required = false) @Nullable Choice choice) {
-		LedgerEntry entry = this.receiving.object(controllerId, messageId, (choice != null) ? choice.subject() : null);
+		LedgerEntry entry = this.receiving.object(controllerId, messageId,
+				(choice != null)
+						? new ReceivingObjections.Choice(choice.subject(), Boolean.TRUE.equals(choice.sender()))
+						: ReceivingObjections.Choice.PROPOSED);
 		return ResponseEntity.created(URI.create("/api/v1/controllers/" + controllerId + "/consents/" + entry.id()))
 			.body(entry);
 	}
@@ -76,7 +80,7 @@ class InboxApi {
 		return this.receiving.dismiss(controllerId, messageId);
 	}
 
-	record Choice(@Nullable UUID subject) {
+	record Choice(@Nullable UUID subject, @Nullable Boolean sender) {
 	}
 
 	record Page(int page, int size, List<InboxMessage> items) {

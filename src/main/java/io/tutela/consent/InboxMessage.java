@@ -16,15 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param objectionLike the subject or the sender's own lines ask to stop
  * @param match how the subject was found
  * @param proposedSubject the one subject the message names, when it names one
+ * @param proposedEmail the prospect's address a quoted link names, when it names one
+ * @param proposedPhone the prospect's number a quoted link names, when it names one
  * @param candidates every subject the sender's address or the quoted link names
  * @param linkPurpose the purpose of the quoted unsubscribe link
  * @param consentEvent the objection recorded on the ledger for it
  */
 record InboxMessage(UUID id, String controllerId, String messageId, Instant receivedAt, @Nullable Instant sentAt,
 		@Nullable String sender, @Nullable String subjectLine, String body, String source, String receivedBy,
-		boolean objectionLike, Match match, @Nullable UUID proposedSubject, List<UUID> candidates,
-		@Nullable String linkPurpose, State state, @Nullable Instant decidedAt, @Nullable String decidedBy,
-		@Nullable UUID consentEvent) {
+		boolean objectionLike, Match match, @Nullable UUID proposedSubject, @Nullable String proposedEmail,
+		@Nullable String proposedPhone, List<UUID> candidates, @Nullable String linkPurpose, State state,
+		@Nullable Instant decidedAt, @Nullable String decidedBy, @Nullable UUID consentEvent) {
 
 	/** How the message was tied to a subject. */
 	enum Match implements Keyed {

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Repository;
 class InboxMessages {
 
 	private static final String COLUMNS = "id, controller_id, message_id, received_at, sent_at, sender, subject_line, "
-			+ "body, source, received_by, objection_like, match, proposed_subject, candidates, link_purpose, state, "
-			+ "decided_at, decided_by, consent_event_id";
+			+ "body, source, received_by, objection_like, match, proposed_subject, proposed_email, proposed_phone, "
+			+ "candidates, link_purpose, state, " + "decided_at, decided_by, consent_event_id";
 
 	private final JdbcClient jdbc;
 
@@ -34,13 +34,14 @@ class InboxMessages {
 
 	/** Adds a message; false when the controller has one with its Message-ID already. */
 	boolean add(InboxMessage m) {
-		return this.jdbc.sql("""
-				INSERT INTO consent_inbox_message (id, controller_id, message_id, received_at, sent_at, sender,
-				  subject_line, body, source, received_by, objection_like, match, proposed_subject, candidates,
-				  link_purpose, state)
-				VALUES (:id, :c, :mid, :received, :sent, :sender, :subjectLine, :body, :source, :by, :stop, :match,
-				  :proposed, CAST(string_to_array(:candidates, E'\\n') AS uuid[]), :purpose, :state)
-				ON CONFLICT (controller_id, message_id) DO NOTHING""")
+		return this.jdbc
+			.sql("""
+					INSERT INTO consent_inbox_message (id, controller_id, message_id, received_at, sent_at, sender,
+					  subject_line, body, source, received_by, objection_like, match, proposed_subject, proposed_email,
+					  proposed_phone, candidates, link_purpose, state)
+					VALUES (:id, :c, :mid, :received, :sent, :sender, :subjectLine, :body, :source, :by, :stop, :match,
+					  :proposed, :proposedEmail, :proposedPhone, CAST(string_to_array(:candidates, E'\\n') AS uuid[]), :purpose, :state)
+					ON CONFLICT (controller_id, message_id) DO NOTHING""")
 			.param("id", m.id())
 			.param("c", m.controllerId())
 			.param("mid", m.messageId())
@@ -54,6 +55,8 @@ class InboxMessages {
 			.param("stop", m.objectionLike())
 			.param("match", m.match().key())
 			.param("proposed", m.proposedSubject())
+			.param("proposedEmail", m.proposedEmail())
+			.param("proposedPhone", m.proposedPhone())
 			.param("candidates", Ledger.lines(m.candidates().stream().map(UUID::toString).toList()))
 			.param("purpose", m.linkPurpose())
 			.param("state", m.state().key())
@@ -121,7 +124,8 @@ class InboxMessages {
 				(sent != null) ? sent.toInstant() : null, rs.getString("sender"), rs.getString("subject_line"),
 				rs.getString("body"), rs.getString("source"), rs.getString("received_by"),
 				rs.getBoolean("objection_like"), InboxMessage.Keyed.of(InboxMessage.Match.class, rs.getString("match")),
-				rs.getObject("proposed_subject", UUID.class), ids, rs.getString("link_purpose"),
+				rs.getObject("proposed_subject", UUID.class), rs.getString("proposed_email"),
+				rs.getString("proposed_phone"), ids, rs.getString("link_purpose"),
 				InboxMessage.Keyed.of(InboxMessage.State.class, rs.getString("state")),
 				(decided != null) ? decided.toInstant() : null, rs.getString("decided_by"),
 				rs.getObject("consent_event_id", UUID.class));

@@ -81,10 +81,11 @@ class InboxPages {
 
 	@PostMapping("/controllers/{controllerId}/consent-inbox/{messageId}/objection")
 	String object(@PathVariable String controllerId, @PathVariable UUID messageId,
-			@RequestParam(required = false) @Nullable String subject, Model model) {
+			@RequestParam(required = false) @Nullable String subject,
+			@RequestParam(defaultValue = "false") boolean sender, Model model) {
 		try {
 			UUID chosen = (People.blank(subject) != null) ? UUID.fromString(subject.strip()) : null;
-			this.receiving.object(controllerId, messageId, chosen);
+			this.receiving.object(controllerId, messageId, new ReceivingObjections.Choice(chosen, sender));
 			return "redirect:/controllers/" + controllerId + "/consent-inbox/" + messageId + "?recorded=true";
 		}
 		catch (InvalidInputException ex) {

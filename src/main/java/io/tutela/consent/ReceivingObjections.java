@@ -83,16 +83,15 @@ class ReceivingObjections {
 			this.auditing.success("consent_inbox.duplicate", controllerId, null, List.of(known.get().id()));
 			return new Received(known.get(), false);
 		}
-		UUID linked = null;
-		String linkPurpose = null;
+		UnsubscribeLinks.Link link = null;
 		for (String token : mail.tokens()) {
-			Optional<UnsubscribeLinks.Link> link = this.links.read(token);
-			if (link.isPresent() && link.get().controllerId().equals(controllerId) && link.get().subjectId() != null
-					&& linked == null) {
-				linked = link.get().subjectId();
-				linkPurpose = link.get().purpose();
+			Optional<UnsubscribeLinks.Link> read = this.links.read(token);
+			if (link == null && read.isPresent() && read.get().controllerId().equals(controllerId)) {
+				link = read.get();
 			}
 		}
+		UUID linked = (link != null) ? link.subjectId() : null;
+		boolean prospect = link != null && linked == null;
 		List<UUID> bySender = (mail.sender() != null) ? this.subjects.resolve(controllerId, mail.sender()) : List.of();
 		Set<UUID> candidates = new LinkedHashSet<>();
 		if (linked != null) {
@@ -101,7 +100,10 @@ class ReceivingObjections {
 		candidates.addAll(bySender);
 		InboxMessage.Match match;
 		UUID proposed = null;
-		if (candidates.isEmpty()) {
+		if (prospect) {
+			match = bySender.isEmpty() ? InboxMessage.Match.LINK : InboxMessage.Match.AMBIGUOUS;
+		}
+		else if (candidates.isEmpty()) {
 			match = InboxMessage.Match.NONE;
 		}
 		else if (candidates.size() > 1) {
@@ -111,11 +113,15 @@ class ReceivingObjections {
 			proposed = candidates.iterator().next();
 			match = (linked != null) ? InboxMessage.Match.LINK : InboxMessage.Match.SENDER;
 		}
-		InboxMessage.State state = (proposed != null && mail.objectionLike()) ? InboxMessage.State.PROPOSED
-				: InboxMessage.State.PENDING;
+		boolean proposesProspect = prospect && match == InboxMessage.Match.LINK;
+		String proposedEmail = (proposesProspect && link.kind().equals("email")) ? link.value() : null;
+		String proposedPhone = (proposesProspect && link.kind().equals("phone")) ? link.value() : null;
+		InboxMessage.State state = ((proposed != null || proposesProspect) && mail.objectionLike())
+				? InboxMessage.State.PROPOSED : InboxMessage.State.PENDING;
 		InboxMessage message = new InboxMessage(UUID.randomUUID(), controllerId, mail.messageId(), this.clock.instant(),
 				mail.sentAt(), mail.sender(), mail.subjectLine(), mail.body(), source, this.actor.actor().name(),
-				mail.objectionLike(), match, proposed, List.copyOf(candidates), linkPurpose, state, null, null, null);
+				mail.objectionLike(), match, proposed, proposedEmail, proposedPhone, List.copyOf(candidates),
+				(link != null) ? link.purpose() : null, state, null, null, null);
 		if (!this.messages.add(message)) {
 			return new Received(this.messages.byMessageId(controllerId, mail.messageId()).orElseThrow(), false);
 		}
@@ -143,20 +149,28 @@ class ReceivingObjections {
 	}
 
 	/**
-	 * Records the objection of a message: of the subject a person chose, or else the one
-	 * Tutela proposed. It counts from when the message was sent (or received, if its date
-	 * is missing or in the future), for the purpose of the quoted link or the policy's
+	 * Records the objection of a message: of the subject a person chose, of the sender's
+	 * address (a prospect: the ledger keeps the bare address), or else of whom Tutela
+	 * proposed. It counts from when the message was sent (or received, if its date is
+	 * missing or in the future), for the purpose of the quoted link or the policy's
 	 * marketing purpose, on every channel.
 	 */
 	@Transactional
-	LedgerEntry object(String controllerId, UUID id, @Nullable UUID chosen) {
+	LedgerEntry object(String controllerId, UUID id, Choice choice) {
 		InboxMessage message = open(controllerId, id);
-		UUID subject = (chosen != null) ? chosen : message.proposedSubject();
 		List<FieldProblem> problems = new ArrayList<>();
-		if (subject == null) {
+		UUID subject = (choice.subject() != null) ? choice.subject()
+				: choice.sender() ? null : message.proposedSubject();
+		String email = (choice.subject() != null) ? null : choice.sender() ? message.sender() : message.proposedEmail();
+		String phone = (choice.subject() != null || choice.sender()) ? null : message.proposedPhone();
+		if (choice.sender() && message.sender() == null) {
+			problems.add(new FieldProblem("sender", "the message has no readable sender's address"));
+		}
+		else if (subject == null && email == null && phone == null) {
 			problems.add(new FieldProblem("subject", "choose the subject the message comes from"));
 		}
-		else if (chosen != null && !this.subjects.resolve(controllerId, chosen.toString()).contains(chosen)) {
+		else if (choice.subject() != null
+				&& !this.subjects.resolve(controllerId, choice.subject().toString()).contains(choice.subject())) {
 			problems.add(new FieldProblem("subject", "not a subject of " + controllerId));
 		}
 		Policy policy = this.policies.current(controllerId);
@@ -165,20 +179,24 @@ class ReceivingObjections {
 		if (purpose == null) {
 			problems.add(new FieldProblem("purpose", "the policy of " + controllerId + " names no marketing purpose"));
 		}
-		if (!problems.isEmpty() || subject == null || purpose == null) {
+		if (!problems.isEmpty() || purpose == null) {
 			throw new InvalidInputException(problems);
 		}
 		Instant now = this.clock.instant();
 		Instant occurred = (message.sentAt() != null && !message.sentAt().isAfter(now)) ? message.sentAt()
 				: message.receivedAt();
-		String evidence = "the subject, by e-mail: Message-ID " + message.messageId() + ", sent "
+		String evidence = "the sender, by e-mail: Message-ID " + message.messageId() + ", sent "
 				+ ((message.sentAt() != null) ? message.sentAt() : "(no date)") + ", inbox message " + message.id();
-		LedgerEntry entry = this.recording.record(new LedgerEntry(UUID.randomUUID(), controllerId, subject, null, null,
-				purpose, "automated", LedgerEntry.Kind.OBJECTED, occurred, now, this.actor.actor().name(),
-				new LedgerEntry.Evidence("email", evidence,
+		LedgerEntry entry = this.recording.record(new LedgerEntry(UUID.randomUUID(), controllerId, subject, phone,
+				(subject == null && phone == null) ? email : null, purpose, "automated", LedgerEntry.Kind.OBJECTED,
+				occurred, now, this.actor.actor().name(), new LedgerEntry.Evidence("email", evidence,
 						String.valueOf(this.policies.controller(controllerId).currentVersion()), null, false)));
 		decide(message, InboxMessage.State.OBJECTION, now, entry.id());
-		this.auditing.success("consent_inbox.objection", controllerId, null, List.of(id, entry.id(), subject));
+		List<Object> targets = new ArrayList<>(List.of(id, entry.id()));
+		if (subject != null) {
+			targets.add(subject);
+		}
+		this.auditing.success("consent_inbox.objection", controllerId, null, targets);
 		return entry;
 	}
 
@@ -208,6 +226,16 @@ class ReceivingObjections {
 
 	private InboxMessage find(String controllerId, UUID id) {
 		return this.messages.find(controllerId, id).orElseThrow(() -> new NotFoundException("inbox message", id));
+	}
+
+	/**
+	 * Whom a person records the objection for: a subject, or the sender's address, or
+	 * (both empty) whom Tutela proposed.
+	 */
+	record Choice(@Nullable UUID subject, boolean sender) {
+
+		static final Choice PROPOSED = new Choice(null, false);
+
 	}
 
 	/** A message taken in, and whether it is new. */

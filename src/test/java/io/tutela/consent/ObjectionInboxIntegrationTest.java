@@ -214,6 +214,44 @@ class ObjectionInboxIntegrationTest {
 	}
 
 	@Test
+	void aProspectIsProposedByItsLinkOrRecordedByTheSendersAddress() {
+		Http.Response link = admin().postJson("/api/v1/controllers/conecto/unsubscribe-links",
+				Map.of("email", "prospect.inbox@example.org", "scope", "email", "expiresAt",
+						Instant.now().plus(30, ChronoUnit.DAYS).toString()));
+		JsonNode byLink = handIn(message("<prospect-1@example.org>", "prospect.inbox@example.org", "unsubscribe",
+				"> https://tutela.example" + link.json().get("path").asString()))
+			.json();
+		assertThat(byLink.get("match").asString()).isEqualTo("link");
+		assertThat(byLink.get("proposedEmail").asString()).isEqualTo("prospect.inbox@example.org");
+		assertThat(byLink.get("proposedSubject").isNull()).isTrue();
+		assertThat(byLink.get("state").asString()).isEqualTo("proposed");
+		Http.Response recorded = admin().post(INBOX + "/" + byLink.get("id").asString() + "/objection",
+				"application/json", "");
+		assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+		assertThat(recorded.json().get("email").asString()).isEqualTo("prospect.inbox@example.org");
+		assertThat(admin()
+			.get("/api/v1/controllers/conecto/contact-decision?email=prospect.inbox%40example.org&channel=email")
+			.json()
+			.get("reason")
+			.asString()).isEqualTo("objected");
+
+		JsonNode unknown = handIn(
+				message("<stranger-1@example.org>", "Stranger <stranger.inbox@Example.ORG>", "basta", "Basta email."))
+			.json();
+		assertThat(unknown.get("match").asString()).isEqualTo("none");
+		String path = INBOX + "/" + unknown.get("id").asString();
+		Http.Response bySender = admin().postJson(path + "/objection", Map.of("sender", true));
+		assertThat(bySender.status()).as(bySender.body()).isEqualTo(201);
+		assertThat(bySender.json().get("email").asString()).isEqualTo("stranger.inbox@example.org");
+		assertThat(bySender.json().get("subjectId").isNull()).isTrue();
+		JsonNode noSender = handIn("Message-ID: <no-sender-1@example.org>\r\nSubject: stop\r\n\r\nstop\r\n").json();
+		Http.Response refused = admin().postJson(INBOX + "/" + noSender.get("id").asString() + "/objection",
+				Map.of("sender", true));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("sender");
+	}
+
+	@Test
 	void messagesAreReadFromAnImapMailboxOnce() throws Exception {
 		String id = subject("INBOX-4", "imap.inbox@example.org");
 		MAIL.setUser("opposizioni@conecto.example", "opposizioni", "secret");
