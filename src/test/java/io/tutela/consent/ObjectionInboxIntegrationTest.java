@@ -1,5 +1,6 @@
 package io.tutela.consent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TutelaIntegrationTest
 class ObjectionInboxIntegrationTest {
 
-	static final GreenMail MAIL = new GreenMail(
-			new ServerSetup[] { ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort() });
+	static final GreenMail MAIL = new GreenMail(new ServerSetup[] { ServerSetupTest.SMTP.dynamicPort(),
+			ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.POP3.dynamicPort() });
 
 	static {
 		MAIL.start();
@@ -53,6 +54,9 @@ class ObjectionInboxIntegrationTest {
 
 	@Autowired
 	PollingMailboxes polling;
+
+	@Autowired
+	ReceivingObjections receiving;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -270,6 +274,24 @@ class ObjectionInboxIntegrationTest {
 			.orElseThrow();
 		assertThat(found.get("source").asString()).isEqualTo("mailbox");
 		assertThat(found.get("state").asString()).isEqualTo("proposed");
+
+		GreenMailUtil.sendTextEmail("opposizioni@conecto.example", "imap.inbox@example.org", "Re: offerta",
+				"Cancellatemi dalla lista.", MAIL.getSmtp().getServerSetup());
+		InboxProperties.Mailbox pop3 = new InboxProperties.Mailbox("conecto", "pop3", "localhost",
+				MAIL.getPop3().getPort(), "opposizioni", "secret", "INBOX");
+		assertThat(this.polling.poll(pop3)).as("POP3 lists both; the first is known by its Message-ID").isEqualTo(1);
+		GreenMailUtil.sendTextEmail("opposizioni@conecto.example", "imap.inbox@example.org", "STOP", "Stop.",
+				MAIL.getSmtp().getServerSetup());
+		long before = count();
+		new PollingMailboxes(new InboxProperties(Duration.ofMinutes(5), List.of(mailbox, pop3)), this.receiving)
+			.pollAll();
+		assertThat(count()).as("the scheduled round reads every mailbox named").isEqualTo(before + 1);
+	}
+
+	long count() {
+		return this.jdbc.sql("SELECT count(*) FROM consent_inbox_message WHERE controller_id = 'conecto'")
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
