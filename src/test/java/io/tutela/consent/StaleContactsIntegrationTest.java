@@ -3,6 +3,8 @@ package io.tutela.consent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -83,6 +85,19 @@ class StaleContactsIntegrationTest {
 			.as("checked again today: both went stale since")
 			.contains(id, later, "id=\"found\"");
 		assertThat(session.get("/controllers/ipkom/stale-contacts").status()).isEqualTo(404);
+
+		Staff.Created dpo = Staff.create(this.port, "stale-dpo", List.of("dpo"), List.of("conecto"));
+		Http dashboard = Http.session(this.port);
+		dashboard.login(dpo.username(), dpo.password());
+		String page = dashboard.get("/controllers/conecto/dashboard").body();
+		int start = page.indexOf("id=\"figure-conecto-contacts-stale\"");
+		assertThat(start).isPositive();
+		Matcher headline = Pattern.compile("class=\"value\" href=\"([^\"]+)\">(\\d+)<").matcher(page.substring(start));
+		assertThat(headline.find()).isTrue();
+		assertThat(headline.group(1)).isEqualTo("/controllers/conecto/stale-contacts");
+		assertThat(Long.parseLong(headline.group(2))).as("the figure counts the list it links to")
+			.isEqualTo(admin().get("/api/v1/controllers/conecto/stale-contacts?size=500").json().get("items").size())
+			.isPositive();
 	}
 
 	@Test
