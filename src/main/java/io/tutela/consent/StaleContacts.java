@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,6 +37,8 @@ import io.tutela.web.Paging;
 @Service
 class StaleContacts {
 
+	private static final Logger log = LoggerFactory.getLogger(StaleContacts.class);
+
 	private final JdbcClient jdbc;
 
 	private final Policies policies;
@@ -53,7 +57,16 @@ class StaleContacts {
 	@Scheduled(cron = "${tutela.consent.recheck-cron:0 30 2 * * *}")
 	void recheckAll() {
 		for (ControllerSummary controller : this.policies.controllers()) {
-			recheck(controller.id(), this.clock.instant());
+			if (controller.currentVersion() == 0) {
+				continue;
+			}
+			try {
+				recheck(controller.id(), this.clock.instant());
+			}
+			catch (RuntimeException ex) {
+				log.warn("The re-check of stale contact data failed for {}: {}", controller.id(),
+						ex.getClass().getSimpleName());
+			}
 		}
 	}
 
