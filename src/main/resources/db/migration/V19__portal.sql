@@ -17,3 +17,7 @@ CREATE INDEX portal_code_by_address ON portal_code (controller_id, address_hash,
 
 -- A person signed in to the portal follows the requests about them.
 CREATE INDEX rights_request_by_subject ON rights_request (controller_id, subject_id);
+
+-- The address of the person who sent a request through the portal, who follows it there
+-- (also when the request names the subject by another identifier).
+ALTER TABLE rights_request ADD COLUMN portal_address TEXT;

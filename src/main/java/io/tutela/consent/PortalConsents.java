@@ -18,11 +18,13 @@ import io.tutela.policy.Text;
 import io.tutela.web.InvalidInputException;
 
 /**
- * A person's consents and objections as the subject portal shows them: for each purpose
- * of the policy that rests on consent or on a legitimate interest, and for marketing each
- * channel the policy names, what the ledger says now; and the person's own choices added
- * to the ledger with the portal as their source. Only the person's entries are read:
- * those of the subject the controller knows and those of the address the portal proved.
+ * A person's consents and objections as the subject portal shows them: for the policy's
+ * marketing purpose on each channel it names, and for every other purpose that rests on
+ * consent, what the ledger says now (an objection to another purpose of legitimate
+ * interest is a rights request, weighed by the controller); and the person's own choices
+ * added to the ledger with the portal as their source. Only the person's entries are
+ * read: those of the subject the controller knows and those of the address the portal
+ * proved.
  */
 @Service
 public class PortalConsents {
@@ -126,12 +128,11 @@ public class PortalConsents {
 	private static List<Slot> slots(Policy policy) {
 		List<Slot> slots = new ArrayList<>();
 		for (Policy.Purpose p : policy.purposes()) {
-			boolean chosen = p.legalBasis().contains(Policy.LegalBasis.CONSENT)
-					|| p.legalBasis().contains(Policy.LegalBasis.LEGITIMATE_INTEREST);
-			if (!chosen) {
+			boolean marketing = policy.marketing() != null && policy.marketing().purpose().equals(p.id());
+			if (!marketing && !p.legalBasis().contains(Policy.LegalBasis.CONSENT)) {
 				continue;
 			}
-			if (policy.marketing() != null && policy.marketing().purpose().equals(p.id())) {
+			if (marketing) {
 				policy.marketing().channels().forEach((c) -> slots.add(new Slot(p, c)));
 			}
 			else {

@@ -204,8 +204,9 @@ class SubjectPortalPages {
 				add(documents, "identity_document", identityDocument);
 				add(documents, "proxy", proxy);
 				add(documents, "delegate_document", delegateDocument);
-				UUID id = this.requests.submit(controllerId, signed.person(), form.get("type"), form.get("requester"),
-						form.get("delegateName"), form.get("details"), documents);
+				UUID id = this.requests.submit(controllerId, signed.person(),
+						(signed.subjectId() == null) ? form.get("identifier") : null, form.get("type"),
+						form.get("requester"), form.get("delegateName"), form.get("details"), documents);
 				return "redirect:" + BASE + controllerId + "/requests/" + id + "?done=received";
 			}
 			catch (InvalidInputException ex) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
@@ -93,10 +94,15 @@ public class PortalRequests {
 
 	/**
 	 * Receives a request of the person through the intake, channel {@code portal}; the
-	 * intake's problems are thrown as they are. Returns the request's id.
+	 * intake's problems are thrown as they are. A person the controller does not know by
+	 * their address may name themselves by another identifier (phone, customer code); the
+	 * operator verifies their identity on the documents before anything is executed.
+	 * Returns the request's id.
 	 */
-	public UUID submit(String controllerId, Person person, @Nullable String type, @Nullable String requester,
-			@Nullable String delegateName, @Nullable String details, List<Document> documents) {
+	@Transactional
+	public UUID submit(String controllerId, Person person, @Nullable String identifier, @Nullable String type,
+			@Nullable String requester, @Nullable String delegateName, @Nullable String details,
+			List<Document> documents) {
 		List<FieldProblem> problems = new ArrayList<>();
 		List<IdentityProofs.Upload> uploads = new ArrayList<>();
 		for (Document d : documents) {
@@ -126,20 +132,29 @@ public class PortalRequests {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		String reference = (person.subjectId() != null) ? person.subjectId().toString() : person.email();
-		return this.receiving
+		String given = ReceivingRequests.blankToNull(identifier);
+		String reference = (person.subjectId() != null) ? person.subjectId().toString()
+				: (given != null) ? given : person.email();
+		UUID id = this.receiving
 			.receive(controllerId,
 					new Intake(type, reference, requester, delegateName,
 							RightsRequests.key(Policy.RequestChannel.PORTAL), false, null, details, null),
 					uploads)
 			.id();
+		this.jdbc.sql("UPDATE rights_request SET portal_address = :e WHERE controller_id = :c AND id = :id")
+			.param("e", person.email().toLowerCase(Locale.ROOT))
+			.param("c", controllerId)
+			.param("id", id)
+			.update();
+		return id;
 	}
 
 	/** The person's requests, newest first. */
 	public List<Summary> of(String controllerId, Person person) {
 		List<UUID> ids = this.jdbc.sql("""
 				SELECT id FROM rights_request WHERE controller_id = :c
-				  AND (subject_id = CAST(:s AS uuid) OR (subject_id IS NULL AND lower(subject_reference) = :e))
+				  AND (subject_id = CAST(:s AS uuid) OR portal_address = :e
+				       OR (subject_id IS NULL AND lower(subject_reference) = :e))
 				ORDER BY received_at DESC, id LIMIT 200""")
 			.param("c", controllerId)
 			.param("s", person.subjectId())
@@ -169,17 +184,30 @@ public class PortalRequests {
 			.map((r) -> this.handling.result(controllerId, requestId));
 	}
 
-	/** The request, read on the audit log, if it is the person's. */
+	/**
+	 * The request, read on the audit log, if it is the person's: about the subject they
+	 * are, sent by them through the portal, or naming nobody but their address.
+	 */
 	private Optional<RightsRequest> own(String controllerId, Person person, UUID requestId) {
 		Optional<RightsRequest> found = this.requests.find(controllerId, requestId).filter((r) -> belongs(r, person));
 		return found.map((r) -> this.handling.one(controllerId, r.id()));
 	}
 
-	static boolean belongs(RightsRequest r, Person person) {
-		if (r.subjectId() != null) {
-			return r.subjectId().equals(person.subjectId());
+	private boolean belongs(RightsRequest r, Person person) {
+		if (r.subjectId() != null && r.subjectId().equals(person.subjectId())) {
+			return true;
 		}
-		return r.subjectReference() != null && r.subjectReference().equalsIgnoreCase(person.email());
+		if (r.subjectId() == null && r.subjectReference() != null
+				&& r.subjectReference().equalsIgnoreCase(person.email())) {
+			return true;
+		}
+		return this.jdbc
+			.sql("SELECT count(*) FROM rights_request WHERE controller_id = :c AND id = :id AND portal_address = :e")
+			.param("c", r.controllerId())
+			.param("id", r.id())
+			.param("e", person.email().toLowerCase(Locale.ROOT))
+			.query(Long.class)
+			.single() == 1;
 	}
 
 	private static Summary summary(RequestView v) {
