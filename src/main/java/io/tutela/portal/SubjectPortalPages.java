@@ -78,17 +78,7 @@ class SubjectPortalPages {
 	@GetMapping({ "/portal", "/portal/" })
 	String providers(Model model) {
 		model.addAttribute("providers",
-				this.policies.controllers()
-					.stream()
-					.filter((c) -> this.requests.terms(c.id()).accepted())
-					.map(ControllerSummary::name)
-					.toList());
-		model.addAttribute("ids",
-				this.policies.controllers()
-					.stream()
-					.filter((c) -> this.requests.terms(c.id()).accepted())
-					.map(ControllerSummary::id)
-					.toList());
+				this.policies.controllers().stream().filter((c) -> this.requests.terms(c.id()).accepted()).toList());
 		return "portal/providers";
 	}
 

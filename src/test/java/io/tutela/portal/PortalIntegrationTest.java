@@ -52,12 +52,8 @@ class PortalIntegrationTest {
 	void aWrongCodeIsRefusedAndTheRightOneSignsInOnce() {
 		String email = "portal.wrong@example.org";
 		Http session = Http.session(this.port);
-		PortalTests.askCode(session, "conecto", email);
-		PortalTests.Code code = PortalTests.newestCode(this.port, "conecto", email);
-		Http.Response wrong = PortalTests.enterCode(session, "conecto", other(code.code()));
-		assertThat(wrong.status()).isEqualTo(401);
-		assertThat(wrong.body()).contains("id=\"problem-wrong\"");
-		assertThat(session.get("/portal/conecto/requests").location()).endsWith("/portal/conecto");
+		PortalTests.Code code = PortalTests.askedCode(session, this.port, "conecto", email);
+		refused(session, other(code.code()), "wrong");
 		assertThat(PortalTests.enterCode(session, "conecto", code.code()).location())
 			.endsWith("/portal/conecto/requests");
 		assertThat(session.get("/portal/conecto/requests").status()).isEqualTo(200);
@@ -76,31 +72,24 @@ class PortalIntegrationTest {
 	void anExpiredCodeDoesNotSignIn() {
 		String email = "portal.expired@example.org";
 		Http session = Http.session(this.port);
-		PortalTests.askCode(session, "conecto", email);
-		PortalTests.Code code = PortalTests.newestCode(this.port, "conecto", email);
+		PortalTests.Code code = PortalTests.askedCode(session, this.port, "conecto", email);
 		// the code's validity ran out (as if the configured minutes had passed)
 		this.jdbc.sql("UPDATE portal_code SET expires_at = created_at WHERE id = CAST(:id AS uuid)")
 			.param("id", code.id())
 			.update();
-		Http.Response expired = PortalTests.enterCode(session, "conecto", code.code());
-		assertThat(expired.status()).isEqualTo(401);
-		assertThat(expired.body()).contains("id=\"problem-expired\"");
-		assertThat(session.get("/portal/conecto/requests").location()).endsWith("/portal/conecto");
+		refused(session, code.code(), "expired");
 	}
 
 	@Test
 	void afterTooManyWrongCodesEvenTheRightOneIsRefused() {
 		String email = "portal.attempts@example.org";
 		Http session = Http.session(this.port);
-		PortalTests.askCode(session, "conecto", email);
-		PortalTests.Code code = PortalTests.newestCode(this.port, "conecto", email);
+		PortalTests.Code code = PortalTests.askedCode(session, this.port, "conecto", email);
 		for (int i = 0; i < 5; i++) {
 			assertThat(PortalTests.enterCode(session, "conecto", other(code.code())).body())
 				.contains("id=\"problem-wrong\"");
 		}
-		Http.Response refused = PortalTests.enterCode(session, "conecto", code.code());
-		assertThat(refused.body()).contains("id=\"problem-too_many_attempts\"");
-		assertThat(session.get("/portal/conecto/requests").location()).endsWith("/portal/conecto");
+		refused(session, code.code(), "too_many_attempts");
 	}
 
 	@Test
@@ -202,7 +191,7 @@ class PortalIntegrationTest {
 		assertThat(annaPortal.get("/portal/ipkom/requests/" + strangers).status()).isEqualTo(404);
 
 		// the sign-in is for IPKOM only: another provider's portal asks to sign in
-		assertThat(annaPortal.get("/portal/conecto/requests").location()).endsWith("/portal/conecto");
+		notSignedIn(annaPortal, "conecto");
 		assertThat(annaPortal.get("/portal/conecto/requests/" + annas).location()).endsWith("/portal/conecto");
 		assertThat(annaPortal.get("/portal/conecto/requests/" + annas + "/result").status()).isEqualTo(404);
 		// and never opens anything of the staff
@@ -256,6 +245,13 @@ class PortalIntegrationTest {
 					Map.of("customerCode", code, "givenName", "Anna", "familyName", "Portale", "email", email));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asString();
+	}
+
+	/**
+	 * The session is not signed in to the controller's portal: its pages ask to sign in.
+	 */
+	private static void notSignedIn(Http session, String controllerId) {
+		assertThat(session.get("/portal/" + controllerId + "/requests").location()).endsWith("/portal/" + controllerId);
 	}
 
 	private static String other(String code) {

@@ -55,6 +55,12 @@ final class PortalTests {
 		return session.submit("/portal/" + controllerId, "/portal/" + controllerId + "/code", Map.of("email", email));
 	}
 
+	/** Asks for a code for the address and returns the one mailed. */
+	static Code askedCode(Http session, int port, String controllerId, String email) {
+		askCode(session, controllerId, email);
+		return newestCode(port, controllerId, email);
+	}
+
 	static Http.Response enterCode(Http session, String controllerId, String code) {
 		return session.submit("/portal/" + controllerId + "/code", "/portal/" + controllerId + "/sign-in",
 				Map.of("code", code));
