@@ -150,6 +150,10 @@ class SecurityConfiguration {
 			.hasAnyRole(RECORD_WRITERS)
 			// a signed unsubscribe link works without login
 			.requestMatchers("/unsubscribe/*")
+			.permitAll()
+			// the subject portal: its own sign-in by one-time code, kept apart from staff
+			// logins (io.tutela.portal); it reaches only the signed-in person's data
+			.requestMatchers("/portal", "/portal/**")
 			.permitAll();
 		requests
 			.requestMatchers("/login", "/css/**", "/error", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**",
