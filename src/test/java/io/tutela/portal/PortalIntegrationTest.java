@@ -254,6 +254,14 @@ class PortalIntegrationTest {
 		assertThat(session.get("/portal/" + controllerId + "/requests").location()).endsWith("/portal/" + controllerId);
 	}
 
+	/**
+	 * The code is refused with the given problem, and the session stays signed out.
+	 */
+	private static void refused(Http session, String code, String problem) {
+		assertThat(PortalTests.enterCode(session, "conecto", code).body()).contains("id=\"problem-" + problem + "\"");
+		notSignedIn(session, "conecto");
+	}
+
 	private static String other(String code) {
 		return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
 	}
