@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.tutela.policy.Policy;
 import io.tutela.policy.RecordKind;
+import io.tutela.retention.LegalHolds;
 import io.tutela.retention.RetentionTarget;
 import io.tutela.vault.JusticeVault;
 import io.tutela.vault.VaultCall;
@@ -21,8 +22,9 @@ import io.tutela.vault.VaultCall;
 /**
  * Traffic data under retention: a rule of the category of calls or sessions covers the
  * records whose start is before its cutoff (and that have the attributes it selects). A
- * deletion drops the whole months that hold nothing else in one operation each, then
- * deletes what is left record by record.
+ * deletion drops the whole months that hold nothing else in one operation each (when no
+ * legal hold reaches the rule), then deletes what is left record by record, leaving what
+ * a hold covers.
  */
 @Component
 class TrafficRetention implements RetentionTarget {
@@ -48,11 +50,40 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	@Override
-	public long due(Policy policy, Policy.RetentionRule rule, Instant cutoff) {
-		long operational = operationalDue(policy, rule, cutoff);
-		return inVault(policy, rule)
-				? operational + this.vault.count(policy.controller().id(), rule.category(), answered(rule), cutoff)
+	public long due(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held) {
+		long operational = operationalDue(policy, rule, cutoff, held);
+		return inVault(policy, rule) ? operational
+				+ this.vault.count(policy.controller().id(), rule.category(), answered(rule), vaultCutoff(cutoff, held))
 				: operational;
+	}
+
+	@Override
+	public long held(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
+			List<LegalHolds.Scope> held) {
+		if (held.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc
+			.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule, List.of())
+					+ " AND start_at >= :floor AND " + LegalHolds.sql(held, "subject_id", "start_at"))
+			.param("controller", policy.controller().id())
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("floor", Timestamp.from(floor))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The vault keeps no subject: under a hold, what it holds is deleted only before the
+	 * earliest time any hold reaches.
+	 */
+	private static Instant vaultCutoff(Instant cutoff, List<LegalHolds.Scope> held) {
+		Instant result = cutoff;
+		for (LegalHolds.Scope scope : held) {
+			Instant from = (scope.from() != null) ? scope.from() : Instant.EPOCH;
+			result = from.isBefore(result) ? from : result;
+		}
+		return result;
 	}
 
 	/**
@@ -67,8 +98,8 @@ class TrafficRetention implements RetentionTarget {
 		return (answered != null) ? Boolean.parseBoolean(answered) : null;
 	}
 
-	private long operationalDue(Policy policy, Policy.RetentionRule rule, Instant cutoff) {
-		return this.jdbc.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule))
+	private long operationalDue(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule, held))
 			.param("controller", policy.controller().id())
 			.param("cutoff", Timestamp.from(cutoff))
 			.query(Long.class)
@@ -76,11 +107,11 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	@Override
-	public long delete(Policy policy, Policy.RetentionRule rule, Instant cutoff) {
+	public long delete(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held) {
 		String table = table(policy, rule);
 		String controllerId = policy.controller().id();
 		long dropped = 0;
-		if (rule.where().isEmpty() && rule.purpose() == null) {
+		if (rule.where().isEmpty() && rule.purpose() == null && held.isEmpty()) {
 			dropped = this.jdbc.sql("SELECT traffic_drop_partitions(:table, :controller, :cutoff)")
 				.param("table", table)
 				.param("controller", controllerId)
@@ -88,13 +119,13 @@ class TrafficRetention implements RetentionTarget {
 				.query(Long.class)
 				.single();
 		}
-		long deleted = dropped + this.jdbc.sql("DELETE FROM " + table + " WHERE " + condition(rule))
+		long deleted = dropped + this.jdbc.sql("DELETE FROM " + table + " WHERE " + condition(rule, held))
 			.param("controller", controllerId)
 			.param("cutoff", Timestamp.from(cutoff))
 			.update();
 		if (inVault(policy, rule)) {
 			// what an earlier rule moved into the vault goes when its time there is over
-			deleted += this.vault.delete(controllerId, rule.category(), answered(rule), cutoff);
+			deleted += this.vault.delete(controllerId, rule.category(), answered(rule), vaultCutoff(cutoff, held));
 		}
 		return deleted;
 	}
@@ -106,9 +137,10 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	@Override
-	public long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
+	public long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
+			List<LegalHolds.Scope> held) {
 		return this.jdbc
-			.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule)
+			.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule, held)
 					+ " AND start_at >= :floor")
 			.param("controller", policy.controller().id())
 			.param("cutoff", Timestamp.from(cutoff))
@@ -123,14 +155,15 @@ class TrafficRetention implements RetentionTarget {
 	 * two finds the same calls again, stores nothing more and deletes them.
 	 */
 	@Override
-	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
+	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
+			List<LegalHolds.Scope> held) {
 		String controllerId = policy.controller().id();
 		long moved = 0;
 		while (true) {
 			List<Object[]> keys = new ArrayList<>();
 			List<VaultCall> calls = this.jdbc
 				.sql("SELECT caller, callee, start_at, duration_seconds, answered, cell, category FROM cdr WHERE "
-						+ condition(rule) + " AND start_at >= :floor LIMIT " + BATCH)
+						+ condition(rule, held) + " AND start_at >= :floor LIMIT " + BATCH)
 				.param("controller", controllerId)
 				.param("cutoff", Timestamp.from(cutoff))
 				.param("floor", Timestamp.from(floor))
@@ -154,7 +187,7 @@ class TrafficRetention implements RetentionTarget {
 		}
 	}
 
-	private static String condition(Policy.RetentionRule rule) {
+	private static String condition(Policy.RetentionRule rule, List<LegalHolds.Scope> held) {
 		StringBuilder sql = new StringBuilder("controller_id = :controller AND start_at < :cutoff");
 		if (rule.purpose() != null) {
 			sql.append(" AND '").append(rule.purpose().replace("'", "''")).append("' = ANY (purposes)");
@@ -164,6 +197,9 @@ class TrafficRetention implements RetentionTarget {
 			if (column != null) {
 				sql.append(" AND ").append(column).append(" = ").append(Boolean.parseBoolean(where.getValue()));
 			}
+		}
+		if (!held.isEmpty()) {
+			sql.append(" AND NOT ").append(LegalHolds.sql(held, "subject_id", "start_at"));
 		}
 		return sql.toString();
 	}
