@@ -67,7 +67,7 @@ class RetentionRuns {
 	record Report(@Nullable UUID id, String controllerId, LocalDate asOf, boolean dryRun, String state, long subjects,
 			@Nullable Instant startedAt, @Nullable Instant finishedAt, List<RuleReport> rules) {
 
-		long due() {
+		public long due() {
 			return this.rules.stream().mapToLong(RuleReport::due).sum();
 		}
 

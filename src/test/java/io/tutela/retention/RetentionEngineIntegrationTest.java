@@ -229,4 +229,77 @@ class RetentionEngineIntegrationTest {
 		assertThat(data.count(tokens, "ret-cut")).isEqualTo(data.count(tokens, "ret-whole")).isEqualTo(5);
 	}
 
+	/**
+	 * Conecto: calls move into the justice vault 6 months after the call, on the Rome
+	 * date (a call at 22:30 UTC on 25 April 2026 is on the 26th in Rome), across the
+	 * change back to winter time of 25 October 2026; a court order's window keeps its
+	 * calls where they are.
+	 */
+	@Test
+	void conectoMovesCallsAfterSixMonthsExceptThoseAHoldKeeps() throws Exception {
+		Http admin = Http.admin(this.port);
+		String c = "ret-conecto";
+		RetentionFixtures.controller(admin, "conecto", c);
+		RetentionFixtures data = new RetentionFixtures(this.jdbc);
+		Http.Response imported = admin.post("/api/v1/controllers/" + c + "/imports/cdr", "text/csv",
+				"caller,callee,start,duration_seconds,answered\n347 900 8101,06 9008101,2026-04-25T22:30:00Z,10,true\n"
+						+ "347 900 8102,06 9008102,2026-04-20T10:00:00Z,10,true\n");
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		Http.Response hold = admin.postJson("/api/v1/controllers/" + c + "/legal-holds", Map.of("kind", "court_order",
+				"recordKind", "cdr", "from", "2026-04-20", "until", "2026-04-20", "reason", "Decree 12/2026"));
+		assertThat(hold.status()).as(hold.body()).isEqualTo(200);
+		String calls = "SELECT count(*) FROM cdr WHERE controller_id = ? AND callee = ?";
+
+		JsonNode before = run(admin, c, "2026-10-26", false);
+		assertThat(rule(before, "telephone-traffic-billing").get("due").asLong()).isZero();
+		assertThat(rule(before, "telephone-traffic-billing").get("held").asLong()).isEqualTo(1);
+		assertThat(data.count(calls, c, "+39069008101")).isEqualTo(1);
+		JsonNode after = run(admin, c, "2026-10-27", false);
+		assertThat(rule(after, "telephone-traffic-billing").get("due").asLong()).isEqualTo(1);
+		assertThat(rule(after, "telephone-traffic-billing").get("done").asLong()).isEqualTo(1);
+		assertThat(rule(after, "telephone-traffic-billing").get("held").asLong()).isEqualTo(1);
+		assertThat(data.count(calls, c, "+39069008101")).isZero();
+		assertThat(data.count(calls, c, "+39069008102")).isEqualTo(1);
+		assertThat(rule(after, "marketing-contacts").get("status").asString())
+			.isEqualTo("no records of this category in Tutela");
+	}
+
+	/**
+	 * The pages: preview as of a day, a run started from it, holds placed and refused.
+	 */
+	@Test
+	void pagesShowThePreviewTheRunAndTheHoldsInBothLanguages() throws Exception {
+		Http admin = Http.admin(this.port);
+		String c = "ret-pages";
+		RetentionFixtures.controller(admin, "connext", c);
+		RetentionFixtures data = new RetentionFixtures(this.jdbc);
+		data.subject(c, "identity", "page@example.org", LocalDate.of(2016, 3, 28));
+		Staff.Created dpo = Staff.create(this.port, "ret-pages-dpo", List.of("dpo"), List.of(c));
+		Http session = Http.session(this.port);
+		session.login(dpo.username(), dpo.password());
+		String preview = session.get("/controllers/" + c + "/retention?asOf=2026-03-29&lang=en").body();
+		assertThat(preview).contains(": preview").contains("id=\"rule-identity-civil-10y\"");
+		assertThat(preview).containsPattern("id=\"total-due\">2<");
+		assertThat(session.get("/controllers/" + c + "/retention?asOf=2026-03-28&lang=it").body())
+			.contains(": anteprima")
+			.containsPattern("id=\"total-due\">0<");
+		Http.Response started = session.submit("/controllers/" + c + "/retention?asOf=2026-03-29",
+				"/controllers/" + c + "/retention/runs", Map.of("asOf", "2026-03-29", "dryRun", "true"));
+		assertThat(started.status()).isIn(200, 302);
+		assertThat(data.count("SELECT count(*) FROM subject WHERE controller_id = ?", c)).isEqualTo(1);
+		String runs = session.get("/controllers/" + c + "/retention/runs?lang=en").body();
+		assertThat(runs).contains("Dry run").contains("finished");
+
+		Http.Response refused = session.submit("/controllers/" + c + "/legal-holds",
+				"/controllers/" + c + "/legal-holds",
+				Map.of("kind", "dispute", "subjectId", "not-an-id", "reason", "x"));
+		assertThat(refused.body()).contains("id=\"error-subjectId\"");
+		assertThat(data.count("SELECT count(*) FROM legal_hold WHERE controller_id = ?", c)).isZero();
+		session.submit("/controllers/" + c + "/legal-holds", "/controllers/" + c + "/legal-holds",
+				Map.of("kind", "dispute", "reason", "Every bill of 2016 disputed"));
+		assertThat(session.get("/controllers/" + c + "/legal-holds?lang=it").body()).contains("Blocchi legali")
+			.contains("Every bill of 2016 disputed");
+		assertThat(data.count("SELECT count(*) FROM legal_hold WHERE controller_id = ?", c)).isEqualTo(1);
+	}
+
 }
