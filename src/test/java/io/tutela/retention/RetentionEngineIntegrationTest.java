@@ -37,6 +37,9 @@ class RetentionEngineIntegrationTest {
 	@Autowired
 	RetentionRuns runs;
 
+	@Autowired
+	RetentionSchedule schedule;
+
 	static String runs(String controllerId) {
 		return "/api/v1/controllers/" + controllerId + "/retention/runs";
 	}
@@ -300,6 +303,28 @@ class RetentionEngineIntegrationTest {
 		assertThat(session.get("/controllers/" + c + "/legal-holds?lang=it").body()).contains("Blocchi legali")
 			.contains("Every bill of 2016 disputed");
 		assertThat(data.count("SELECT count(*) FROM legal_hold WHERE controller_id = ?", c)).isEqualTo(1);
+	}
+
+	/** A scheduled run resumes the controller's unfinished run, then runs as of today. */
+	@Test
+	void theScheduleResumesAnUnfinishedRunThenRunsAsOfToday() throws Exception {
+		Http admin = Http.admin(this.port);
+		String c = "ret-schedule";
+		RetentionFixtures.controller(admin, "nanosystems", c);
+		RetentionFixtures data = new RetentionFixtures(this.jdbc);
+		for (int i = 0; i < 3; i++) {
+			UUID subject = data.subject(c, "support_ticket", "s" + i + "@example.org", LocalDate.of(2026, 3, 20));
+			data.ticket(c, subject, "support_ticket", "s" + i + "@example.org");
+		}
+		RetentionRuns.Report cut = this.runs.run(c, LocalDate.of(2026, 3, 25), false, "test", 1, 1);
+		assertThat(cut.state()).isEqualTo("running");
+		this.schedule.scheduled(c);
+		List<RetentionRuns.Report> runs = this.runs.list(c, 10);
+		assertThat(runs).hasSize(2).allMatch((r) -> r.state().equals("finished"));
+		assertThat(runs).extracting(RetentionRuns.Report::asOf)
+			.containsExactlyInAnyOrder(LocalDate.of(2026, 3, 25), LocalDate.now(java.time.ZoneId.of("Europe/Rome")));
+		assertThat(data.count("SELECT count(*) FROM support_ticket WHERE controller_id = ? AND email LIKE 'ps-%'", c))
+			.isEqualTo(3);
 	}
 
 }

@@ -102,19 +102,19 @@ final class RetentionFixtures {
 	}
 
 	long count(String sql, Object... params) {
-		var spec = this.jdbc.sql(sql);
-		for (int i = 0; i < params.length; i++) {
-			spec = spec.param(i + 1, params[i]);
-		}
-		return spec.query(Long.class).single();
+		return one(Long.class, sql, params);
 	}
 
 	String text(String sql, Object... params) {
+		return one(String.class, sql, params);
+	}
+
+	private <T> T one(Class<T> type, String sql, Object... params) {
 		var spec = this.jdbc.sql(sql);
 		for (int i = 0; i < params.length; i++) {
 			spec = spec.param(i + 1, params[i]);
 		}
-		return spec.query(String.class).single();
+		return spec.query(type).single();
 	}
 
 }
