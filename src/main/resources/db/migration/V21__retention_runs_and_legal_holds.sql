@@ -64,3 +64,36 @@ CREATE TABLE retention_applied
   applied_at    TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (controller_id, rule_id, record_kind, record_id)
 );
+
+-- One month of a traffic table moved out whole: the monthly partition starting at month_start
+-- (UTC), if it holds only this controller's records, is detached and dropped in one operation, as
+-- the schema's owner. Returns how many records went with it, or -1 when it holds another
+-- controller's records too (and is left).
+CREATE FUNCTION traffic_drop_partition(parent TEXT, controller TEXT, month_start TIMESTAMPTZ) RETURNS BIGINT
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+  name   TEXT;
+  others BOOLEAN;
+  held   BIGINT;
+BEGIN
+  IF parent NOT IN ('cdr', 'telematic_session') THEN
+    RAISE EXCEPTION 'not a traffic table: %', parent;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtext('traffic_partitions'));
+  name := format('%s_y%s', parent, to_char(month_start AT TIME ZONE 'UTC', 'YYYY"m"MM'));
+  IF to_regclass(name) IS NULL THEN
+    RETURN 0;
+  END IF;
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE controller_id <> %L)', name, controller) INTO others;
+  IF others THEN
+    RETURN -1;
+  END IF;
+  EXECUTE format('SELECT count(*) FROM %I', name) INTO held;
+  EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', parent, name);
+  EXECUTE format('DROP TABLE %I', name);
+  RETURN held;
+END
+$$;
+REVOKE ALL ON FUNCTION traffic_drop_partition(TEXT, TEXT, TIMESTAMPTZ) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION traffic_drop_partition(TEXT, TEXT, TIMESTAMPTZ) TO ${appRole};

@@ -1,7 +1,11 @@
 package io.tutela.traffic;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +13,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,18 +34,21 @@ import io.tutela.vault.VaultCall;
 @Component
 class TrafficRetention implements RetentionTarget {
 
-	/** How many calls move into the vault in one batch. */
+	/** How many calls are read and stored in the vault in one batch. */
 	private static final int BATCH = 5000;
 
 	private final JdbcClient jdbc;
 
 	private final JusticeVault vault;
 
-	private final JdbcTemplate batch;
+	/** Reads a month of calls through a cursor, a batch at a time. */
+	private final NamedParameterJdbcTemplate stream;
 
-	TrafficRetention(JdbcClient jdbc, JdbcTemplate batch, JusticeVault vault) {
+	TrafficRetention(JdbcClient jdbc, JdbcTemplate template, JusticeVault vault) {
 		this.jdbc = jdbc;
-		this.batch = batch;
+		JdbcTemplate streaming = new JdbcTemplate(template.getDataSource());
+		streaming.setFetchSize(BATCH);
+		this.stream = new NamedParameterJdbcTemplate(streaming);
 		this.vault = vault;
 	}
 
@@ -150,41 +158,71 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	/**
-	 * Calls go into the vault batch by batch, each batch stored there (where a call
-	 * already held is left as it is) before it is deleted here: a run cut off between the
-	 * two finds the same calls again, stores nothing more and deletes them.
+	 * Calls go into the vault month by month (the table's monthly partitions, in UTC):
+	 * each month's calls are read in one pass and stored in the vault in batches (where a
+	 * call already held is left as it is), then taken out of the operational table in one
+	 * operation: the whole partition dropped when the month lies wholly inside the rule's
+	 * range, nothing is held and the partition holds no other controller, else one
+	 * {@code DELETE} of the month's range. A run cut off before a month's removal finds
+	 * the same calls again, stores nothing more and removes them.
 	 */
 	@Override
 	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
 			List<LegalHolds.Scope> held) {
 		String controllerId = policy.controller().id();
+		Timestamp first = this.jdbc
+			.sql("SELECT min(start_at) FROM cdr WHERE " + condition(rule, held) + " AND start_at >= :floor")
+			.param("controller", controllerId)
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("floor", Timestamp.from(floor))
+			.query(Timestamp.class)
+			.optional()
+			.orElse(null);
+		if (first == null) {
+			return 0;
+		}
 		long moved = 0;
-		while (true) {
-			List<Object[]> keys = new ArrayList<>();
-			List<VaultCall> calls = this.jdbc
-				.sql("SELECT caller, callee, start_at, duration_seconds, answered, cell, category FROM cdr WHERE "
-						+ condition(rule, held) + " AND start_at >= :floor LIMIT " + BATCH)
+		ZonedDateTime month = first.toInstant().atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+		while (month.toInstant().isBefore(cutoff)) {
+			Instant monthStart = month.toInstant();
+			Instant monthEnd = month.plusMonths(1).toInstant();
+			Instant from = monthStart.isBefore(floor) ? floor : monthStart;
+			Instant to = monthEnd.isAfter(cutoff) ? cutoff : monthEnd;
+			moved += moveMonth(policy, rule, from, to, held, from.equals(monthStart) && to.equals(monthEnd));
+			month = month.plusMonths(1);
+		}
+		return moved;
+	}
+
+	private long moveMonth(Policy policy, Policy.RetentionRule rule, Instant from, Instant to,
+			List<LegalHolds.Scope> held, boolean wholeMonth) {
+		String controllerId = policy.controller().id();
+		String range = condition(rule, held) + " AND start_at >= :from AND start_at < :to";
+		Map<String, Object> params = Map.of("controller", controllerId, "cutoff", Timestamp.from(to), "from",
+				Timestamp.from(from), "to", Timestamp.from(to));
+		List<VaultCall> calls = new ArrayList<>(BATCH);
+		this.stream.query(
+				"SELECT caller, callee, start_at, duration_seconds, answered, cell, category FROM cdr WHERE " + range,
+				params, (ResultSet rs) -> {
+					calls.add(new VaultCall(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+							rs.getInt(4), rs.getBoolean(5), rs.getString(6), rs.getString(7)));
+					if (calls.size() == BATCH) {
+						this.vault.store(controllerId, calls);
+						calls.clear();
+					}
+				});
+		this.vault.store(controllerId, calls);
+		if (wholeMonth && held.isEmpty() && rule.where().isEmpty() && rule.purpose() == null) {
+			long dropped = this.jdbc.sql("SELECT traffic_drop_partition('cdr', :controller, :month)")
 				.param("controller", controllerId)
-				.param("cutoff", Timestamp.from(cutoff))
-				.param("floor", Timestamp.from(floor))
-				.query((rs, n) -> {
-					keys.add(new Object[] { controllerId, rs.getString(1), rs.getTimestamp(3), rs.getString(2) });
-					return new VaultCall(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
-							rs.getBoolean(5), rs.getString(6), rs.getString(7));
-				})
-				.list();
-			if (calls.isEmpty()) {
-				return moved;
-			}
-			this.vault.store(controllerId, calls);
-			for (int count : this.batch.batchUpdate(
-					"DELETE FROM cdr WHERE controller_id = ? AND caller = ? AND start_at = ? AND callee = ?", keys)) {
-				moved += Math.max(count, 0);
-			}
-			if (calls.size() < BATCH) {
-				return moved;
+				.param("month", Timestamp.from(from))
+				.query(Long.class)
+				.single();
+			if (dropped >= 0) {
+				return dropped;
 			}
 		}
+		return this.jdbc.sql("DELETE FROM cdr WHERE " + range).params(params).update();
 	}
 
 	private static String condition(Policy.RetentionRule rule, List<LegalHolds.Scope> held) {

@@ -45,8 +45,8 @@ public final class RetentionBenchmark {
 				sql.execute("""
 						INSERT INTO cdr (controller_id, caller, callee, start_at, duration_seconds, answered, category,
 						  purposes)
-						SELECT 'conecto', '+39347' || lpad((n % 200000)::text, 7, '0'),
-						       '+3906' || lpad((n % 2000000)::text, 7, '0'),
+						SELECT 'conecto', '+39347' || lpad(mod(n, 200000)::text, 7, '0'),
+						       '+3906' || lpad(mod(n, 2000000)::text, 7, '0'),
 						       now() - (n::float8 / %d * %d * 30.4) * interval '1 day', 60, true, 'telephone_traffic',
 						       '{billing,legal_obligation}'
 						FROM generate_series(0, %d - 1) n""".formatted(count, months, count));
