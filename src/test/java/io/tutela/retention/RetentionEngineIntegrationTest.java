@@ -327,4 +327,63 @@ class RetentionEngineIntegrationTest {
 			.isEqualTo(3);
 	}
 
+	/**
+	 * IPKOM: call recordings are kept 10 years from the recording, on the Rome date (a
+	 * recording at 23:30 UTC on 30 October 2016, the night winter time began, is on the
+	 * 31st in Rome).
+	 */
+	@Test
+	void ipkomDeletesCallRecordingsTenYearsAfterTheRomeDate() throws Exception {
+		Http admin = Http.admin(this.port);
+		String c = "ret-ipkom";
+		RetentionFixtures.controller(admin, "ipkom", c);
+		RetentionFixtures data = new RetentionFixtures(this.jdbc);
+		UUID subject = data.subject(c, "identity", "caller@example.org", null);
+		this.jdbc.sql("""
+				INSERT INTO call_recording (id, controller_id, call_reference, subject_id, number, recorded_at,
+				  duration_seconds, announcement_played, category, purposes, source, collected_at)
+				VALUES (gen_random_uuid(), :c, 'REC-1', :s, '+393331234567', '2016-10-30T23:30:00Z', 60, TRUE,
+				  'call_recording', '{}', 'service_generated', '2016-10-30T23:30:00Z')""")
+			.param("c", c)
+			.param("s", subject)
+			.update();
+		String recordings = "SELECT count(*) FROM call_recording WHERE controller_id = ?";
+		assertThat(rule(run(admin, c, "2026-10-31", false), "call-recordings").get("due").asLong()).isZero();
+		assertThat(data.count(recordings, c)).isEqualTo(1);
+		JsonNode after = run(admin, c, "2026-11-01", false);
+		assertThat(rule(after, "call-recordings").get("done").asLong()).isEqualTo(1);
+		assertThat(data.count(recordings, c)).isZero();
+	}
+
+	/**
+	 * Studio Rossi (a MySegretaria client): the call log is kept 24 months from the call
+	 * (23:30 UTC on 30 March 2024 is the 31st in Rome, the day summer time began); the
+	 * subject, due earlier, goes only once no call refers to it.
+	 */
+	@Test
+	void studioRossiDeletesTheCallLogAfter24MonthsAndTheSubjectOnceNothingRefersToIt() throws Exception {
+		Http admin = Http.admin(this.port);
+		String c = "ret-rossi";
+		RetentionFixtures.controller(admin, "mysegretaria-studio-rossi", c);
+		RetentionFixtures data = new RetentionFixtures(this.jdbc);
+		UUID subject = data.subject(c, "call_log", "rossi-caller@example.org", null);
+		this.jdbc.sql("""
+				INSERT INTO call_log (id, controller_id, subject_id, caller_name, number, called_at, request, category,
+				  purposes, source, collected_at)
+				VALUES (gen_random_uuid(), :c, :s, 'Maria Verdi', '+393331234567', '2024-03-30T23:30:00Z',
+				  'Call back', 'call_log', '{}', 'service_generated', '2024-03-30T23:30:00Z')""")
+			.param("c", c)
+			.param("s", subject)
+			.update();
+		JsonNode before = run(admin, c, "2026-03-31", false);
+		assertThat(rule(before, "call-log-24m").get("due").asLong()).isEqualTo(1);
+		assertThat(rule(before, "call-log-24m").get("done").asLong()).isZero();
+		assertThat(data.count("SELECT count(*) FROM call_log WHERE controller_id = ?", c)).isEqualTo(1);
+		assertThat(data.count("SELECT count(*) FROM subject WHERE id = ?", subject)).isEqualTo(1);
+		JsonNode after = run(admin, c, "2026-04-01", false);
+		assertThat(rule(after, "call-log-24m").get("due").asLong()).isEqualTo(2);
+		assertThat(rule(after, "call-log-24m").get("done").asLong()).isEqualTo(2);
+		assertThat(data.count("SELECT count(*) FROM subject WHERE id = ?", subject)).isZero();
+	}
+
 }
