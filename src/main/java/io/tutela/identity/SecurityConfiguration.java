@@ -181,8 +181,16 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/imports/cdr",
 					"/api/v1/controllers/*/imports/telematic-session")
 			.hasAnyRole(Role.DPO.name(), Role.SYSTEM_ADMINISTRATOR.name())
-			// retention runs: the DPO
-			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/retention/runs")
+			// retention runs, previews, legal holds, re-identification: the DPO; reports
+			// and holds also read by auditors
+			.requestMatchers(HttpMethod.GET, "/api/v1/controllers/*/retention/runs",
+					"/api/v1/controllers/*/retention/runs/*", "/api/v1/controllers/*/retention/preview",
+					"/api/v1/controllers/*/legal-holds", "/controllers/*/retention", "/controllers/*/retention/runs",
+					"/controllers/*/retention/runs/*", "/controllers/*/legal-holds")
+			.hasAnyRole(Role.DPO.name(), Role.AUDITOR.name())
+			.requestMatchers("/api/v1/controllers/*/retention/**", "/api/v1/controllers/*/legal-holds/**",
+					"/api/v1/controllers/*/legal-holds", "/controllers/*/retention/**", "/controllers/*/legal-holds",
+					"/controllers/*/legal-holds/**")
 			.hasRole(Role.DPO.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/controllers/*/imports/receptionist-config",
 					"/api/v1/controllers/*/imports/caller-list", "/api/v1/controllers/*/imports/imported-contacts")

@@ -1,13 +1,17 @@
 package io.tutela.retention;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.tutela.policy.Policy;
 
 /**
- * Records a retention rule can act on: a module that holds records of a category counts
- * those a rule makes due and deletes them, always within the policy's controller. Records
- * are due when their trigger instant is before the cutoff.
+ * Records a rule counted from collection acts on in bulk (traffic data, by time): a
+ * module that holds records of a category counts those a rule makes due and deletes or
+ * segregates them, always within the policy's controller, whole time partitions in one
+ * operation where it can. Records are due when their trigger instant is before the
+ * cutoff; the records the active legal holds cover ({@code held}, see
+ * {@link LegalHolds#sql}) are left in place and counted apart.
  */
 public interface RetentionTarget {
 
@@ -16,15 +20,21 @@ public interface RetentionTarget {
 	 */
 	boolean covers(Policy policy, Policy.RetentionRule rule);
 
-	/** How many records the rule makes due (trigger before {@code cutoff}). */
-	long due(Policy policy, Policy.RetentionRule rule, Instant cutoff);
+	/**
+	 * How many records the rule makes due (trigger before {@code cutoff}), held ones left
+	 * out.
+	 */
+	long due(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held);
+
+	/** How many records the rule would make due that the holds keep. */
+	long held(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff, List<LegalHolds.Scope> held);
 
 	/**
-	 * Deletes the records the rule makes due, whole partitions in one operation where it
-	 * can.
+	 * Deletes the records the rule makes due and no hold keeps, whole partitions in one
+	 * operation where nothing is held.
 	 * @return how many records were deleted
 	 */
-	long delete(Policy policy, Policy.RetentionRule rule, Instant cutoff);
+	long delete(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held);
 
 	/** Whether this target can move the rule's records into the justice vault. */
 	default boolean segregates(Policy policy, Policy.RetentionRule rule) {
@@ -33,19 +43,20 @@ public interface RetentionTarget {
 
 	/**
 	 * How many records a segregation rule makes due: trigger before {@code cutoff} and
-	 * not before {@code floor} (what is before it is the next rule's).
+	 * not before {@code floor} (what is before it is the next rule's), held ones left
+	 * out.
 	 */
-	default long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
-		return due(policy, rule, cutoff);
-	}
+	long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
+			List<LegalHolds.Scope> held);
 
 	/**
 	 * Moves the records a segregation rule makes due (trigger in {@code [floor, cutoff)})
-	 * into the justice vault and out of the operational tables, so that a second call
-	 * moves nothing more and a call cut off resumes where it stopped.
+	 * and no hold keeps into the justice vault and out of the operational tables, so that
+	 * a second call moves nothing more and a call cut off resumes where it stopped.
 	 * @return how many records were moved
 	 */
-	default long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
+	default long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
+			List<LegalHolds.Scope> held) {
 		throw new UnsupportedOperationException("no segregation for " + rule.id());
 	}
 

@@ -1,17 +1,12 @@
 package io.tutela.subject;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -19,7 +14,7 @@ import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
 import io.tutela.records.HeldRecord;
 import io.tutela.records.RecordSource;
-import io.tutela.records.RetentionDates;
+import io.tutela.records.RetentionSteps;
 import io.tutela.web.NotFoundException;
 
 /** Builds the subject 360 from every module's records and the controller's policy. */
@@ -82,64 +77,11 @@ class Overviews {
 	 * the rules it leads to.
 	 */
 	static List<Overview.RetentionStep> retention(Policy policy, HeldRecord record, Instant asOf) {
-		ZoneId zone = policy.controller().timezone();
-		List<Overview.RetentionStep> steps = new ArrayList<>();
-		List<String> followUps = policy.retention()
+		return RetentionSteps.of(policy, record, asOf)
 			.stream()
-			.map(Policy.RetentionRule::then)
-			.filter(Objects::nonNull)
+			.map((s) -> new Overview.RetentionStep(s.rule().id(), key(s.rule().action()),
+					s.rule().duration().toString(), s.dueOn(), s.waitingFor(), s.due(), s.rule().legalReference()))
 			.toList();
-		for (Policy.RetentionRule rule : policy.rulesFor(record.category())) {
-			if (followUps.contains(rule.id()) || !applies(rule, record)) {
-				continue;
-			}
-			LocalDate previous = null;
-			Policy.RetentionRule current = rule;
-			int guard = 0;
-			while (current != null && guard++ < 10) {
-				LocalDate from = (current.trigger() == Policy.Trigger.PREVIOUS_ACTION) ? previous
-						: triggerDate(current.trigger(), record, zone);
-				if (from != null && current.notBefore() != null) {
-					LocalDate other = triggerDate(current.notBefore(), record, zone);
-					from = (other == null) ? null : (other.isAfter(from) ? other : from);
-				}
-				LocalDate due = (from != null) ? RetentionDates.dueOn(from, current.duration()) : null;
-				String waiting = (due == null)
-						? key((current.notBefore() != null && triggerDate(current.trigger(), record, zone) != null)
-								? current.notBefore() : current.trigger())
-						: null;
-				steps.add(new Overview.RetentionStep(current.id(), key(current.action()), current.duration().toString(),
-						due, waiting, due != null && !LocalDate.ofInstant(asOf, zone).isBefore(due),
-						current.legalReference()));
-				previous = due;
-				current = (current.then() != null) ? policy.rule(current.then()).orElse(null) : null;
-			}
-		}
-		return steps;
-	}
-
-	private static boolean applies(Policy.RetentionRule rule, HeldRecord record) {
-		if (rule.purpose() != null && !record.purposes().contains(rule.purpose())) {
-			return false;
-		}
-		for (Map.Entry<String, String> condition : rule.where().entrySet()) {
-			Object value = record.fields().get(condition.getKey());
-			if (value == null || !String.valueOf(value).equalsIgnoreCase(condition.getValue())) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static @Nullable LocalDate triggerDate(Policy.Trigger trigger, HeldRecord record, ZoneId zone) {
-		return switch (trigger) {
-			case COLLECTED -> LocalDate.ofInstant(record.collectedAt(), zone);
-			case CONTRACT_END -> record.triggers().get("contract_end");
-			case LAST_CONTACT -> record.triggers().get("last_contact");
-			case LAST_ACTIVITY -> record.triggers().get("last_activity");
-			case REQUEST -> record.triggers().get("request");
-			case PREVIOUS_ACTION -> null;
-		};
 	}
 
 	private static String key(Enum<?> value) {

@@ -1,7 +1,11 @@
 package io.tutela.traffic;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +13,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.tutela.policy.Policy;
 import io.tutela.policy.RecordKind;
+import io.tutela.retention.LegalHolds;
 import io.tutela.retention.RetentionTarget;
 import io.tutela.vault.JusticeVault;
 import io.tutela.vault.VaultCall;
@@ -21,24 +27,28 @@ import io.tutela.vault.VaultCall;
 /**
  * Traffic data under retention: a rule of the category of calls or sessions covers the
  * records whose start is before its cutoff (and that have the attributes it selects). A
- * deletion drops the whole months that hold nothing else in one operation each, then
- * deletes what is left record by record.
+ * deletion drops the whole months that hold nothing else in one operation each (when no
+ * legal hold reaches the rule), then deletes what is left record by record, leaving what
+ * a hold covers.
  */
 @Component
 class TrafficRetention implements RetentionTarget {
 
-	/** How many calls move into the vault in one batch. */
+	/** How many calls are read and stored in the vault in one batch. */
 	private static final int BATCH = 5000;
 
 	private final JdbcClient jdbc;
 
 	private final JusticeVault vault;
 
-	private final JdbcTemplate batch;
+	/** Reads a month of calls through a cursor, a batch at a time. */
+	private final NamedParameterJdbcTemplate stream;
 
-	TrafficRetention(JdbcClient jdbc, JdbcTemplate batch, JusticeVault vault) {
+	TrafficRetention(JdbcClient jdbc, JdbcTemplate template, JusticeVault vault) {
 		this.jdbc = jdbc;
-		this.batch = batch;
+		JdbcTemplate streaming = new JdbcTemplate(template.getDataSource());
+		streaming.setFetchSize(BATCH);
+		this.stream = new NamedParameterJdbcTemplate(streaming);
 		this.vault = vault;
 	}
 
@@ -48,11 +58,40 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	@Override
-	public long due(Policy policy, Policy.RetentionRule rule, Instant cutoff) {
-		long operational = operationalDue(policy, rule, cutoff);
-		return inVault(policy, rule)
-				? operational + this.vault.count(policy.controller().id(), rule.category(), answered(rule), cutoff)
+	public long due(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held) {
+		long operational = operationalDue(policy, rule, cutoff, held);
+		return inVault(policy, rule) ? operational
+				+ this.vault.count(policy.controller().id(), rule.category(), answered(rule), vaultCutoff(cutoff, held))
 				: operational;
+	}
+
+	@Override
+	public long held(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
+			List<LegalHolds.Scope> held) {
+		if (held.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc
+			.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule, List.of())
+					+ " AND start_at >= :floor AND " + LegalHolds.sql(held, "subject_id", "start_at"))
+			.param("controller", policy.controller().id())
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("floor", Timestamp.from(floor))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The vault keeps no subject: under a hold, what it holds is deleted only before the
+	 * earliest time any hold reaches.
+	 */
+	private static Instant vaultCutoff(Instant cutoff, List<LegalHolds.Scope> held) {
+		Instant result = cutoff;
+		for (LegalHolds.Scope scope : held) {
+			Instant from = (scope.from() != null) ? scope.from() : Instant.EPOCH;
+			result = from.isBefore(result) ? from : result;
+		}
+		return result;
 	}
 
 	/**
@@ -67,8 +106,8 @@ class TrafficRetention implements RetentionTarget {
 		return (answered != null) ? Boolean.parseBoolean(answered) : null;
 	}
 
-	private long operationalDue(Policy policy, Policy.RetentionRule rule, Instant cutoff) {
-		return this.jdbc.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule))
+	private long operationalDue(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule, held))
 			.param("controller", policy.controller().id())
 			.param("cutoff", Timestamp.from(cutoff))
 			.query(Long.class)
@@ -76,11 +115,11 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	@Override
-	public long delete(Policy policy, Policy.RetentionRule rule, Instant cutoff) {
+	public long delete(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held) {
 		String table = table(policy, rule);
 		String controllerId = policy.controller().id();
 		long dropped = 0;
-		if (rule.where().isEmpty() && rule.purpose() == null) {
+		if (rule.where().isEmpty() && rule.purpose() == null && held.isEmpty()) {
 			dropped = this.jdbc.sql("SELECT traffic_drop_partitions(:table, :controller, :cutoff)")
 				.param("table", table)
 				.param("controller", controllerId)
@@ -88,13 +127,13 @@ class TrafficRetention implements RetentionTarget {
 				.query(Long.class)
 				.single();
 		}
-		long deleted = dropped + this.jdbc.sql("DELETE FROM " + table + " WHERE " + condition(rule))
+		long deleted = dropped + this.jdbc.sql("DELETE FROM " + table + " WHERE " + condition(rule, held))
 			.param("controller", controllerId)
 			.param("cutoff", Timestamp.from(cutoff))
 			.update();
 		if (inVault(policy, rule)) {
 			// what an earlier rule moved into the vault goes when its time there is over
-			deleted += this.vault.delete(controllerId, rule.category(), answered(rule), cutoff);
+			deleted += this.vault.delete(controllerId, rule.category(), answered(rule), vaultCutoff(cutoff, held));
 		}
 		return deleted;
 	}
@@ -106,9 +145,10 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	@Override
-	public long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
+	public long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
+			List<LegalHolds.Scope> held) {
 		return this.jdbc
-			.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule)
+			.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule, held)
 					+ " AND start_at >= :floor")
 			.param("controller", policy.controller().id())
 			.param("cutoff", Timestamp.from(cutoff))
@@ -118,43 +158,74 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	/**
-	 * Calls go into the vault batch by batch, each batch stored there (where a call
-	 * already held is left as it is) before it is deleted here: a run cut off between the
-	 * two finds the same calls again, stores nothing more and deletes them.
+	 * Calls go into the vault month by month (the table's monthly partitions, in UTC):
+	 * each month's calls are read in one pass and stored in the vault in batches (where a
+	 * call already held is left as it is), then taken out of the operational table in one
+	 * operation: the whole partition dropped when the month lies wholly inside the rule's
+	 * range, nothing is held and the partition holds no other controller, else one
+	 * {@code DELETE} of the month's range. A run cut off before a month's removal finds
+	 * the same calls again, stores nothing more and removes them.
 	 */
 	@Override
-	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff) {
+	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
+			List<LegalHolds.Scope> held) {
 		String controllerId = policy.controller().id();
-		long moved = 0;
-		while (true) {
-			List<Object[]> keys = new ArrayList<>();
-			List<VaultCall> calls = this.jdbc
-				.sql("SELECT caller, callee, start_at, duration_seconds, answered, cell, category FROM cdr WHERE "
-						+ condition(rule) + " AND start_at >= :floor LIMIT " + BATCH)
-				.param("controller", controllerId)
-				.param("cutoff", Timestamp.from(cutoff))
-				.param("floor", Timestamp.from(floor))
-				.query((rs, n) -> {
-					keys.add(new Object[] { controllerId, rs.getString(1), rs.getTimestamp(3), rs.getString(2) });
-					return new VaultCall(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
-							rs.getBoolean(5), rs.getString(6), rs.getString(7));
-				})
-				.list();
-			if (calls.isEmpty()) {
-				return moved;
-			}
-			this.vault.store(controllerId, calls);
-			for (int count : this.batch.batchUpdate(
-					"DELETE FROM cdr WHERE controller_id = ? AND caller = ? AND start_at = ? AND callee = ?", keys)) {
-				moved += Math.max(count, 0);
-			}
-			if (calls.size() < BATCH) {
-				return moved;
-			}
+		Timestamp first = this.jdbc
+			.sql("SELECT min(start_at) FROM cdr WHERE " + condition(rule, held) + " AND start_at >= :floor")
+			.param("controller", controllerId)
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("floor", Timestamp.from(floor))
+			.query(Timestamp.class)
+			.optional()
+			.orElse(null);
+		if (first == null) {
+			return 0;
 		}
+		long moved = 0;
+		ZonedDateTime month = first.toInstant().atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+		while (month.toInstant().isBefore(cutoff)) {
+			Instant monthStart = month.toInstant();
+			Instant monthEnd = month.plusMonths(1).toInstant();
+			Instant from = monthStart.isBefore(floor) ? floor : monthStart;
+			Instant to = monthEnd.isAfter(cutoff) ? cutoff : monthEnd;
+			moved += moveMonth(policy, rule, from, to, held, from.equals(monthStart) && to.equals(monthEnd));
+			month = month.plusMonths(1);
+		}
+		return moved;
 	}
 
-	private static String condition(Policy.RetentionRule rule) {
+	private long moveMonth(Policy policy, Policy.RetentionRule rule, Instant from, Instant to,
+			List<LegalHolds.Scope> held, boolean wholeMonth) {
+		String controllerId = policy.controller().id();
+		String range = condition(rule, held) + " AND start_at >= :from AND start_at < :to";
+		Map<String, Object> params = Map.of("controller", controllerId, "cutoff", Timestamp.from(to), "from",
+				Timestamp.from(from), "to", Timestamp.from(to));
+		List<VaultCall> calls = new ArrayList<>(BATCH);
+		this.stream.query(
+				"SELECT caller, callee, start_at, duration_seconds, answered, cell, category FROM cdr WHERE " + range,
+				params, (ResultSet rs) -> {
+					calls.add(new VaultCall(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+							rs.getInt(4), rs.getBoolean(5), rs.getString(6), rs.getString(7)));
+					if (calls.size() == BATCH) {
+						this.vault.store(controllerId, calls);
+						calls.clear();
+					}
+				});
+		this.vault.store(controllerId, calls);
+		if (wholeMonth && held.isEmpty() && rule.where().isEmpty() && rule.purpose() == null) {
+			long dropped = this.jdbc.sql("SELECT traffic_drop_partition('cdr', :controller, :month)")
+				.param("controller", controllerId)
+				.param("month", Timestamp.from(from))
+				.query(Long.class)
+				.single();
+			if (dropped >= 0) {
+				return dropped;
+			}
+		}
+		return this.jdbc.sql("DELETE FROM cdr WHERE " + range).params(params).update();
+	}
+
+	private static String condition(Policy.RetentionRule rule, List<LegalHolds.Scope> held) {
 		StringBuilder sql = new StringBuilder("controller_id = :controller AND start_at < :cutoff");
 		if (rule.purpose() != null) {
 			sql.append(" AND '").append(rule.purpose().replace("'", "''")).append("' = ANY (purposes)");
@@ -164,6 +235,9 @@ class TrafficRetention implements RetentionTarget {
 			if (column != null) {
 				sql.append(" AND ").append(column).append(" = ").append(Boolean.parseBoolean(where.getValue()));
 			}
+		}
+		if (!held.isEmpty()) {
+			sql.append(" AND NOT ").append(LegalHolds.sql(held, "subject_id", "start_at"));
 		}
 		return sql.toString();
 	}

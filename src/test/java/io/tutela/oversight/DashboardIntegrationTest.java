@@ -135,6 +135,30 @@ class DashboardIntegrationTest {
 			assertThat(received.status()).as(received.body()).isEqualTo(201);
 		}
 
+		// contracts whose 10 years end 3 days ago, in 5, 50 and 200 days (Rome dates)
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Rome"));
+		for (int days : new int[] { -4, 5, 50, 200 }) {
+			UUID subject = UUID.randomUUID();
+			this.jdbc.sql("""
+					INSERT INTO subject (id, controller_id, subject_key, category, purposes, source, collected_at)
+					VALUES (:id, :c, :key, 'identity', '{contract}', 'data_subject', now())""")
+				.param("id", subject)
+				.param("c", ID)
+				.param("key", "dash-" + days)
+				.update();
+			this.jdbc
+				.sql("""
+						INSERT INTO contract (id, controller_id, subject_id, contract_number, start_date, end_date, category,
+						  purposes, source, collected_at)
+						VALUES (:id, :c, :s, :n, '2000-01-01', :end, 'identity', '{contract}', 'data_subject', now())""")
+				.param("id", UUID.randomUUID())
+				.param("c", ID)
+				.param("s", subject)
+				.param("n", "dash-" + days)
+				.param("end", today.minusYears(10).plusDays(days))
+				.update();
+		}
+
 		Staff.Created dpo = Staff.create(this.port, "dpo-dashboard", List.of("dpo"), List.of(ID));
 		Http session = Http.session(this.port);
 		session.login(dpo.username(), dpo.password());
@@ -164,6 +188,19 @@ class DashboardIntegrationTest {
 		assertThat(overdueLink.find()).isTrue();
 		assertThat(rows(session.get(HtmlUtils.htmlUnescape(overdueLink.group(1))).body(), "<tr id=\"request-"))
 			.isEqualTo(1);
+
+		for (String horizon : List.of("30", "90")) {
+			String retention = figure(page, "retention-" + horizon);
+			String preview = session.get(link(retention)).body();
+			Matcher total = Pattern.compile("id=\"total-due\">(\\d+)<").matcher(preview);
+			assertThat(total.find()).isTrue();
+			assertThat(headline(retention)).isEqualTo(Long.parseLong(total.group(1)));
+			assertThat(bar(retention, "identity-after-contract")).isEqualTo(headline(retention));
+		}
+		// the subject and the contract (in the same category) whose period ends within
+		// the days
+		assertThat(headline(figure(page, "retention-30"))).isEqualTo(4);
+		assertThat(headline(figure(page, "retention-90"))).isEqualTo(6);
 
 		assertThat(page).as("alerts span every controller").doesNotContain("figure-alerts");
 		this.jdbc.sql("""

@@ -1,0 +1,97 @@
+package io.tutela.retention;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.tutela.TutelaApplication;
+
+/**
+ * Retention over N call detail records spread evenly over 80 months (Conecto's policy:
+ * what passed 6 months moves into the justice vault, what passed 72 months is deleted),
+ * against a plain {@code INSERT … SELECT} of the same rows into a copy of the vault's
+ * place plus a {@code DELETE … WHERE start < …}, on a copy of the same table. Not a test:
+ * run by {@code bench/retention.sh}; figures in bench/README.md.
+ */
+public final class RetentionBenchmark {
+
+	private RetentionBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		long count = (args.length > 0) ? Long.parseLong(args[0]) : 1_000_000;
+		int months = 80;
+		Path data = Files.createTempDirectory("tutela-bench");
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TutelaApplication.class)
+			.properties("server.port=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0", "logging.level.root=WARN")
+			.run()) {
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			DataSource owner = app.getBean("migrationDataSource", DataSource.class);
+			LocalDate today = LocalDate.now(ZoneId.of("Europe/Rome"));
+			double plain;
+			try (Connection connection = owner.getConnection(); Statement sql = connection.createStatement()) {
+				sql.execute("SELECT traffic_create_partitions('cdr', now() - interval '" + (months + 1)
+						+ " months', now())");
+				long start = System.nanoTime();
+				sql.execute("""
+						INSERT INTO cdr (controller_id, caller, callee, start_at, duration_seconds, answered, category,
+						  purposes)
+						SELECT 'conecto', '+39347' || lpad(mod(n, 200000)::text, 7, '0'),
+						       '+3906' || lpad(mod(n, 2000000)::text, 7, '0'),
+						       now() - (n::float8 / %d * %d * 30.4) * interval '1 day', 60, true, 'telephone_traffic',
+						       '{billing,legal_obligation}'
+						FROM generate_series(0, %d - 1) n""".formatted(count, months, count));
+				sql.execute("ANALYZE cdr");
+				System.out.printf("generated %,d calls over %d months in %.1f s%n", count, months,
+						(System.nanoTime() - start) / 1e9);
+				sql.execute("CREATE TABLE plain_cdr AS SELECT * FROM cdr");
+				sql.execute("CREATE INDEX ON plain_cdr (start_at)");
+				sql.execute("CREATE TABLE plain_vault AS SELECT * FROM cdr WITH NO DATA");
+				sql.execute("ANALYZE plain_cdr");
+				sql.execute("CHECKPOINT");
+				connection.setAutoCommit(false);
+				start = System.nanoTime();
+				String six = "'" + today.minusMonths(6) + "'::date";
+				String seventyTwo = "'" + today.minusMonths(72) + "'::date";
+				long moved = sql.executeUpdate("INSERT INTO plain_vault SELECT * FROM plain_cdr WHERE start_at < " + six
+						+ " AND start_at >= " + seventyTwo);
+				long deleted = sql.executeUpdate("DELETE FROM plain_cdr WHERE start_at < " + six);
+				connection.commit();
+				plain = (System.nanoTime() - start) / 1e9;
+				connection.setAutoCommit(true);
+				System.out.printf("  plain INSERT … SELECT + DELETE: %7.1f s  (%,d copied, %,d deleted)%n", plain,
+						moved, deleted);
+				sql.execute("DROP TABLE plain_cdr, plain_vault");
+				sql.execute("CHECKPOINT");
+			}
+			RetentionRuns runs = app.getBean(RetentionRuns.class);
+			long start = System.nanoTime();
+			RetentionRuns.Report report = runs.run("conecto", today, false, "benchmark");
+			double tutela = (System.nanoTime() - start) / 1e9;
+			for (RetentionRuns.RuleReport rule : report.rules()) {
+				if (rule.done() > 0) {
+					System.out.printf("    %-32s due %,12d  done %,12d%n", rule.rule(), rule.due(), rule.done());
+				}
+			}
+			System.out.printf("  Tutela retention run:           %7.1f s%n", tutela);
+			System.out.printf("  plain / Tutela:                 %7.2f x%n", plain / tutela);
+			System.out.printf("  left in cdr: %,d; in the vault: %,d%n",
+					jdbc.sql("SELECT count(*) FROM cdr").query(Long.class).single(),
+					report.rules()
+						.stream()
+						.filter((r) -> r.rule().equals("telephone-traffic-billing"))
+						.mapToLong(RetentionRuns.RuleReport::done)
+						.sum());
+		}
+	}
+
+}
