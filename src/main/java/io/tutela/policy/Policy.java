@@ -325,7 +325,7 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	public record Rights(List<Right> offered, List<Contact> contacts, List<RequestChannel> channels, Period deadline,
 			Period extension, boolean identityDocument, boolean delegateProxy, boolean telephoneNeedsIdentity,
 			boolean reasonedDenial, boolean viaClientController, boolean notifyOtherControllers,
-			boolean notifyProcessors, @Nullable Period proofRetention) {
+			boolean notifyProcessors, @Nullable Period proofRetention, @Nullable String directoryCategory) {
 	}
 
 }

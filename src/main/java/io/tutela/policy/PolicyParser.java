@@ -226,7 +226,7 @@ final class PolicyParser {
 	private static Rights rights(@Nullable YamlObject o) {
 		if (o == null) {
 			return new Rights(List.of(), List.of(), List.of(), Period.ZERO, Period.ZERO, false, false, false, false,
-					false, false, false, null);
+					false, false, false, null, null);
 		}
 		Period deadline = o.period("deadline");
 		Period extension = o.period("extension");
@@ -235,7 +235,7 @@ final class PolicyParser {
 				o.flag("identity_document", false), o.flag("delegate_proxy", false),
 				o.flag("telephone_needs_identity", false), o.flag("reasoned_denial", false),
 				o.flag("via_client_controller", false), o.flag("notify_other_controllers", false),
-				o.flag("notify_processors", false), o.optPeriod("proof_retention"));
+				o.flag("notify_processors", false), o.optPeriod("proof_retention"), o.optString("directory_category"));
 		o.finish();
 		return rights;
 	}

@@ -365,6 +365,15 @@ final class PolicyValidator {
 		if (rights.contacts().isEmpty()) {
 			this.problems.at("rights.contacts", "say where subjects send their requests");
 		}
+		if (rights.offered().contains(Policy.Right.DIRECTORY_REMOVAL) && rights.directoryCategory() == null) {
+			this.problems.at("rights.directory_category",
+					"name the category of the telephone-directory data, as the notice offers directory removal");
+		}
+		if (rights.directoryCategory() != null
+				&& this.policy.categories().stream().noneMatch((c) -> c.id().equals(rights.directoryCategory()))) {
+			this.problems.at("rights.directory_category",
+					"'" + rights.directoryCategory() + "' is not a category of this policy");
+		}
 		if (rights.channels().isEmpty()) {
 			this.problems.at("rights.channels", "say by which channels requests are accepted");
 		}

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.tutela.audit.Auditing;
 import io.tutela.audit.CurrentActor;
+import io.tutela.consent.RequestedChoices;
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
 import io.tutela.storage.Keys;
@@ -63,9 +64,12 @@ class HandlingRequests {
 
 	private final SubjectLookup subjects;
 
+	private final RequestedChoices choices;
+
 	HandlingRequests(RightsRequests requests, IdentityProofs proofs, AccessExport access, Policies policies,
 			Auditing auditing, CurrentActor actor, Clock clock, Keys keys, RecipientNotices notices,
-			SubjectLookup subjects) {
+			SubjectLookup subjects, RequestedChoices choices) {
+		this.choices = choices;
 		this.notices = notices;
 		this.subjects = subjects;
 		this.requests = requests;
@@ -149,16 +153,20 @@ class HandlingRequests {
 	 * Executes the request and answers it: access with the zip of everything held and the
 	 * report, sealed until the requester downloads it; restriction by blocking every use
 	 * of the subject's data but storage; rectification (the data corrected through the
-	 * subject's pages first) by recording it. After a restriction or a rectification the
-	 * recipients of the subject's data are told (art. 19), in the same transaction.
+	 * subject's pages first) by recording it; objection and consent withdrawal on the
+	 * consent ledger; directory removal by instructing the recipients of the directory's
+	 * category. After a restriction or a rectification the recipients of the subject's
+	 * data are told (art. 19), in the same transaction.
 	 */
 	@Transactional
 	RightsRequest execute(String controllerId, UUID requestId) {
 		RightsRequest request = locked(controllerId, requestId);
 		RightsRequest started = request.start();
 		if (!EXECUTABLE.contains(request.type())) {
-			throw new TransitionRefused("request-not-executable", "Tutela cannot yet execute a request of type '"
-					+ RightsRequests.key(request.type()) + "'; access, restriction and rectification are executed.");
+			throw new TransitionRefused("request-not-executable",
+					"Tutela cannot yet execute a request of type '" + RightsRequests.key(request.type())
+							+ "'; executed are: "
+							+ String.join(", ", EXECUTABLE.stream().map(RightsRequests::key).toList()) + ".");
 		}
 		if (request.type() != Policy.Right.ACCESS && request.subjectId() == null) {
 			throw new TransitionRefused("request-subject-unknown",
@@ -172,6 +180,21 @@ class HandlingRequests {
 			this.requests.storeResult(controllerId, requestId,
 					this.results.seal(zip, context(controllerId, requestId)));
 		}
+		else if (request.type() == Policy.Right.OBJECTION) {
+			outcome = ledger("objected", this.choices.object(controllerId, request.subjectId(), requestId));
+		}
+		else if (request.type() == Policy.Right.CONSENT_WITHDRAWAL) {
+			outcome = ledger("withdrawn", this.choices.withdraw(controllerId, request.subjectId(), requestId));
+		}
+		else if (request.type() == Policy.Right.DIRECTORY_REMOVAL) {
+			String directory = this.policies.current(controllerId).rights().directoryCategory();
+			if (directory == null) {
+				throw new TransitionRefused("request-not-executable",
+						"the policy of " + controllerId + " names no category of telephone-directory data");
+			}
+			outcome = "directory removal; "
+					+ this.notices.tell(inProgress, request.subjectId(), Set.of(directory)).summary();
+		}
 		else {
 			if (request.type() == Policy.Right.RESTRICTION) {
 				this.subjects.restrict(controllerId, request.subjectId());
@@ -184,7 +207,14 @@ class HandlingRequests {
 
 	/** The types of request Tutela executes. */
 	static final Set<Policy.Right> EXECUTABLE = EnumSet.of(Policy.Right.ACCESS, Policy.Right.RESTRICTION,
-			Policy.Right.RECTIFICATION);
+			Policy.Right.RECTIFICATION, Policy.Right.OBJECTION, Policy.Right.CONSENT_WITHDRAWAL,
+			Policy.Right.DIRECTORY_REMOVAL);
+
+	/** What a request recorded on the consent ledger, as the answer states it. */
+	private static String ledger(String event, List<String> entries) {
+		return entries.isEmpty() ? "nothing to record on the consent ledger"
+				: "consent ledger, " + event + ": " + String.join(", ", entries);
+	}
 
 	/** The result of an executed request (the access zip). */
 	byte[] result(String controllerId, UUID requestId) {

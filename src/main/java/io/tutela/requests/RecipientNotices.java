@@ -54,10 +54,18 @@ class RecipientNotices {
 	}
 
 	Told tell(RightsRequest request, UUID subjectId, Instant now) {
-		Policy policy = this.policies.current(request.controllerId());
 		Overview overview = this.subjects.overview(request.controllerId(), subjectId, now);
 		Set<String> held = new LinkedHashSet<>();
 		overview.categories().forEach((c) -> held.add(c.id()));
+		return tell(request, subjectId, held);
+	}
+
+	/**
+	 * Tells the processors and recipients that receive one of the given categories of the
+	 * subject's data (a directory removal: those of the directory's category).
+	 */
+	Told tell(RightsRequest request, UUID subjectId, Set<String> held) {
+		Policy policy = this.policies.current(request.controllerId());
 		List<Outbox.Recipient> addresses = new ArrayList<>();
 		List<String> notified = new ArrayList<>();
 		List<String> withoutAddress = new ArrayList<>();
