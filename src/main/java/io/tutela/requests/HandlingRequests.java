@@ -66,10 +66,13 @@ class HandlingRequests {
 
 	private final RequestedChoices choices;
 
+	private final Erasure erasure;
+
 	HandlingRequests(RightsRequests requests, IdentityProofs proofs, AccessExport access, Policies policies,
 			Auditing auditing, CurrentActor actor, Clock clock, Keys keys, RecipientNotices notices,
-			SubjectLookup subjects, RequestedChoices choices) {
+			SubjectLookup subjects, RequestedChoices choices, Erasure erasure) {
 		this.choices = choices;
+		this.erasure = erasure;
 		this.notices = notices;
 		this.subjects = subjects;
 		this.requests = requests;
@@ -180,6 +183,13 @@ class HandlingRequests {
 			this.requests.storeResult(controllerId, requestId,
 					this.results.seal(zip, context(controllerId, requestId)));
 		}
+		else if (request.type() == Policy.Right.ERASURE) {
+			// the recipients are told of what was held, in the transaction that erases it
+			RecipientNotices.Told told = this.notices.tell(inProgress, request.subjectId(),
+					this.erasure.categories(controllerId, request.subjectId()));
+			this.requests.unlink(controllerId, request.subjectId(), "erased subject, request " + requestId);
+			outcome = this.erasure.erase(controllerId, request.subjectId(), now).summary() + "; " + told.summary();
+		}
 		else if (request.type() == Policy.Right.OBJECTION) {
 			outcome = ledger("objected", this.choices.object(controllerId, request.subjectId(), requestId));
 		}
@@ -207,7 +217,7 @@ class HandlingRequests {
 
 	/** The types of request Tutela executes. */
 	static final Set<Policy.Right> EXECUTABLE = EnumSet.of(Policy.Right.ACCESS, Policy.Right.RESTRICTION,
-			Policy.Right.RECTIFICATION, Policy.Right.OBJECTION, Policy.Right.CONSENT_WITHDRAWAL,
+			Policy.Right.RECTIFICATION, Policy.Right.ERASURE, Policy.Right.OBJECTION, Policy.Right.CONSENT_WITHDRAWAL,
 			Policy.Right.DIRECTORY_REMOVAL);
 
 	/** What a request recorded on the consent ledger, as the answer states it. */

@@ -163,6 +163,20 @@ class RightsRequests {
 			.list();
 	}
 
+	/**
+	 * Before the subject is erased: their requests keep a reference in place of the link,
+	 * so that they stay on record (accountability) while the subject goes.
+	 */
+	void unlink(String controllerId, UUID subjectId, String reference) {
+		this.jdbc.sql("""
+				UPDATE rights_request SET subject_reference = coalesce(subject_reference, :r)
+				WHERE controller_id = :c AND subject_id = :s""")
+			.param("r", reference)
+			.param("c", controllerId)
+			.param("s", subjectId)
+			.update();
+	}
+
 	void storeResult(String controllerId, UUID requestId, String sealed) {
 		this.jdbc.sql("UPDATE rights_request SET result_sealed = :s WHERE controller_id = :c AND id = :id")
 			.param("s", sealed)

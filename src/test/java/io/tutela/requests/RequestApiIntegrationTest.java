@@ -166,9 +166,10 @@ class RequestApiIntegrationTest {
 		assertThat(extension.json().get("type").asString())
 			.isEqualTo("urn:tutela:problem:request-extension-not-offered");
 
+		// the erasure names nobody Tutela holds: there is nothing to execute it on
 		Http.Response notExecutable = admin().postJson(path + "/execute", Map.of());
 		assertThat(notExecutable.status()).isEqualTo(409);
-		assertThat(notExecutable.json().get("type").asString()).isEqualTo("urn:tutela:problem:request-not-executable");
+		assertThat(notExecutable.json().get("type").asString()).isEqualTo("urn:tutela:problem:request-subject-unknown");
 		assertThat(admin().get(path).json().get("state").asString()).isEqualTo("identity_verified");
 
 		Http.Response brief = admin().postJson(path + "/deny", json("reason", "Dati necessari per obblighi di legge"));

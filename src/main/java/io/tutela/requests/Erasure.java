@@ -1,0 +1,211 @@
+package io.tutela.requests;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import io.tutela.policy.Policies;
+import io.tutela.policy.Policy;
+import io.tutela.policy.RecordKind;
+import io.tutela.records.HeldRecord;
+import io.tutela.records.RecordSource;
+import io.tutela.records.RetentionSteps;
+import io.tutela.retention.LegalHolds;
+import io.tutela.retention.RetainedRecords;
+import io.tutela.subject.SubjectLookup;
+
+/**
+ * Erasure (GDPR art. 17): every record held about the subject is deleted, or anonymised
+ * where another record still refers to it, unless a ground keeps it: an active legal hold
+ * covering it (art. 17(3)(e)), or a purpose of the record resting on a legal obligation
+ * (art. 17(3)(b)) whose retention rule is not yet due — Connext's civil records,
+ * invoices, traffic data in the window art. 132 sets. What is kept is restricted with the
+ * subject and listed with its ground in the answer; grounds and periods come from the
+ * policy. Each module applies the action to its own tables ({@link RetainedRecords}); the
+ * consent ledger is append-only evidence and is left as it is, so an objection keeps
+ * being honoured.
+ */
+@Component
+class Erasure {
+
+	/** One record kept, and why. */
+	record Kept(RecordKind kind, UUID id, String ground) {
+	}
+
+	/** What an erasure did. */
+	record Erased(Map<RecordKind, Long> deleted, Map<RecordKind, Long> anonymised, List<Kept> kept) {
+
+		String summary() {
+			StringBuilder text = new StringBuilder("erased: ").append(counts(this.deleted));
+			if (!this.anonymised.isEmpty()) {
+				text.append("; anonymised (still referred to): ").append(counts(this.anonymised));
+			}
+			if (this.kept.isEmpty()) {
+				text.append("; nothing kept");
+			}
+			else {
+				Map<String, Integer> grouped = new LinkedHashMap<>();
+				this.kept
+					.forEach((k) -> grouped.merge(RetentionSteps.key(k.kind()) + " — " + k.ground(), 1, Integer::sum));
+				text.append("; kept, restricted: ");
+				List<String> parts = new ArrayList<>();
+				grouped.forEach((what, n) -> parts.add(n + " " + what));
+				text.append(String.join("; ", parts));
+			}
+			return text.toString();
+		}
+
+		private static String counts(Map<RecordKind, Long> counts) {
+			if (counts.isEmpty()) {
+				return "nothing";
+			}
+			List<String> parts = new ArrayList<>();
+			counts.forEach((kind, n) -> parts.add(n + " " + RetentionSteps.key(kind)));
+			return String.join(", ", parts);
+		}
+
+	}
+
+	private final List<RecordSource> sources;
+
+	private final List<RetainedRecords> modules;
+
+	private final LegalHolds holds;
+
+	private final Policies policies;
+
+	private final SubjectLookup subjects;
+
+	Erasure(List<RecordSource> sources, List<RetainedRecords> modules, LegalHolds holds, Policies policies,
+			SubjectLookup subjects) {
+		this.sources = sources;
+		this.modules = modules;
+		this.holds = holds;
+		this.policies = policies;
+		this.subjects = subjects;
+	}
+
+	/** The categories held about the subject now: whose recipients an erasure tells. */
+	Set<String> categories(String controllerId, UUID subjectId) {
+		Set<String> held = new LinkedHashSet<>();
+		held(controllerId, subjectId).forEach((r) -> held.add(r.category()));
+		return held;
+	}
+
+	/** Erases what no ground keeps, in the caller's transaction. */
+	Erased erase(String controllerId, UUID subjectId, Instant now) {
+		Policy policy = this.policies.current(controllerId);
+		LocalDate today = LocalDate.ofInstant(now, policy.controller().timezone());
+		List<Kept> kept = new ArrayList<>();
+		Map<RecordKind, List<UUID>> erasable = new EnumMap<>(RecordKind.class);
+		for (HeldRecord record : held(controllerId, subjectId)) {
+			String ground = ground(controllerId, subjectId, policy, record, today);
+			if (ground != null) {
+				kept.add(new Kept(record.kind(), record.id(), ground));
+			}
+			else if (module(record.kind()) == null) {
+				kept.add(new Kept(record.kind(), record.id(), "goes by the retention rules of its kind"));
+			}
+			else if (record.kind() != RecordKind.SUBJECT) {
+				erasable.computeIfAbsent(record.kind(), (k) -> new ArrayList<>()).add(record.id());
+			}
+		}
+		Map<RecordKind, Long> deleted = new EnumMap<>(RecordKind.class);
+		Map<RecordKind, Long> anonymised = new EnumMap<>(RecordKind.class);
+		erasable.forEach(
+				(kind, ids) -> count(deleted, kind, module(kind).apply(controllerId, kind, ids, Policy.Action.DELETE)));
+		// what another record still refers to stays, and loses what identifies the
+		// subject
+		Set<UUID> keptIds = new LinkedHashSet<>();
+		kept.forEach((k) -> keptIds.add(k.id()));
+		Map<RecordKind, List<UUID>> left = new EnumMap<>(RecordKind.class);
+		for (HeldRecord record : held(controllerId, subjectId)) {
+			if (record.kind() != RecordKind.SUBJECT && !keptIds.contains(record.id())
+					&& erasable.containsKey(record.kind())) {
+				left.computeIfAbsent(record.kind(), (k) -> new ArrayList<>()).add(record.id());
+			}
+		}
+		left.forEach((kind, ids) -> count(anonymised, kind,
+				module(kind).apply(controllerId, kind, ids, Policy.Action.ANONYMISE)));
+		RetainedRecords subjectModule = module(RecordKind.SUBJECT);
+		boolean subjectKept = kept.stream().anyMatch((k) -> k.kind() == RecordKind.SUBJECT);
+		if (kept.isEmpty() && subjectModule != null) {
+			long gone = subjectModule.apply(controllerId, RecordKind.SUBJECT, List.of(subjectId), Policy.Action.DELETE);
+			if (gone > 0) {
+				count(deleted, RecordKind.SUBJECT, gone);
+			}
+			else {
+				count(anonymised, RecordKind.SUBJECT, subjectModule.apply(controllerId, RecordKind.SUBJECT,
+						List.of(subjectId), Policy.Action.ANONYMISE));
+			}
+		}
+		else {
+			if (!subjectKept) {
+				kept.add(new Kept(RecordKind.SUBJECT, subjectId, "identifies the records kept"));
+			}
+			this.subjects.restrict(controllerId, subjectId);
+		}
+		return new Erased(deleted, anonymised, kept);
+	}
+
+	/**
+	 * Why the record is kept, or {@code null}: a legal hold covering it, or a purpose
+	 * resting on a legal obligation whose retention rule is not yet due.
+	 */
+	private @Nullable String ground(String controllerId, UUID subjectId, Policy policy, HeldRecord record,
+			LocalDate today) {
+		if (this.holds.holds(controllerId, subjectId, record.kind(), record.collectedAt())) {
+			return "legal hold (GDPR art. 17(3)(e))";
+		}
+		boolean obligation = policy.purposes()
+			.stream()
+			.anyMatch((p) -> record.purposes().contains(p.id())
+					&& p.legalBasis().contains(Policy.LegalBasis.LEGAL_OBLIGATION));
+		if (!obligation) {
+			return null;
+		}
+		for (RetentionSteps.Step step : RetentionSteps.of(policy, record, today)) {
+			if (!step.due()) {
+				String until = (step.dueOn() != null) ? "until " + step.dueOn()
+						: "until " + ((step.waitingFor() != null) ? step.waitingFor() : "its rule is due");
+				String reference = step.rule().legalReference();
+				return "legal obligation (GDPR art. 17(3)(b)), rule " + step.rule().id() + " " + until
+						+ ((reference != null) ? ", " + reference : "");
+			}
+		}
+		return null;
+	}
+
+	private List<HeldRecord> held(String controllerId, UUID subjectId) {
+		List<HeldRecord> held = new ArrayList<>();
+		this.sources.forEach((s) -> held.addAll(s.recordsOf(controllerId, subjectId)));
+		return held;
+	}
+
+	private @Nullable RetainedRecords module(RecordKind kind) {
+		for (RetainedRecords m : this.modules) {
+			if (m.kinds().contains(kind) && m.supports(kind, Policy.Action.DELETE)) {
+				return m;
+			}
+		}
+		return null;
+	}
+
+	private static void count(Map<RecordKind, Long> counts, RecordKind kind, long n) {
+		if (n > 0) {
+			counts.merge(kind, n, Long::sum);
+		}
+	}
+
+}
