@@ -76,6 +76,45 @@ class AccessExport {
 		return bytes.toByteArray();
 	}
 
+	/**
+	 * The answer to a portability request (GDPR art. 20): only the records the subject
+	 * provided ({@code source: subject}) for a purpose resting on consent or on a
+	 * contract, as JSON ({@code data.json}) and as CSV (one file per kind), structured
+	 * and machine-readable.
+	 */
+	byte[] portable(RightsRequest request, Instant asOf) {
+		Policy policy = this.policies.current(request.controllerId());
+		Overview overview = this.subjects.overview(request.controllerId(), request.subjectId(), asOf);
+		List<String> portablePurposes = policy.purposes()
+			.stream()
+			.filter((p) -> p.legalBasis().contains(Policy.LegalBasis.CONSENT)
+					|| p.legalBasis().contains(Policy.LegalBasis.CONTRACT))
+			.map(Policy.Purpose::id)
+			.toList();
+		String provided = Policy.Source.SUBJECT.name().toLowerCase(java.util.Locale.ROOT);
+		Map<String, List<Overview.RecordView>> kinds = new LinkedHashMap<>();
+		byKind(overview).forEach((kind, records) -> records.stream()
+			.filter((r) -> provided.equals(r.source()) && r.purposes().stream().anyMatch(portablePurposes::contains))
+			.forEach((r) -> kinds.computeIfAbsent(kind, (k) -> new ArrayList<>()).add(r)));
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+			zip.setLevel(Deflater.BEST_SPEED);
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("controller", policy.controller().name());
+			data.put("request", request.id());
+			data.put("asOf", asOf);
+			data.put("records", kinds);
+			entry(zip, "data.json", this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(data));
+			for (Map.Entry<String, List<Overview.RecordView>> kind : kinds.entrySet()) {
+				entry(zip, "records/" + kind.getKey() + ".csv", csv(kind.getValue()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
 	private static Map<String, List<Overview.RecordView>> byKind(Overview overview) {
 		Map<String, List<Overview.RecordView>> kinds = new LinkedHashMap<>();
 		overview.categories()

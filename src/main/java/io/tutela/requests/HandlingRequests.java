@@ -178,8 +178,9 @@ class HandlingRequests {
 		RightsRequest inProgress = step(started, "in_progress", null, null);
 		Instant now = this.clock.instant();
 		String outcome = null;
-		if (request.type() == Policy.Right.ACCESS) {
-			byte[] zip = this.access.export(inProgress, now);
+		if (request.type() == Policy.Right.ACCESS || request.type() == Policy.Right.PORTABILITY) {
+			byte[] zip = (request.type() == Policy.Right.ACCESS) ? this.access.export(inProgress, now)
+					: this.access.portable(inProgress, now);
 			this.requests.storeResult(controllerId, requestId,
 					this.results.seal(zip, context(controllerId, requestId)));
 		}
@@ -217,8 +218,8 @@ class HandlingRequests {
 
 	/** The types of request Tutela executes. */
 	static final Set<Policy.Right> EXECUTABLE = EnumSet.of(Policy.Right.ACCESS, Policy.Right.RESTRICTION,
-			Policy.Right.RECTIFICATION, Policy.Right.ERASURE, Policy.Right.OBJECTION, Policy.Right.CONSENT_WITHDRAWAL,
-			Policy.Right.DIRECTORY_REMOVAL);
+			Policy.Right.RECTIFICATION, Policy.Right.ERASURE, Policy.Right.PORTABILITY, Policy.Right.OBJECTION,
+			Policy.Right.CONSENT_WITHDRAWAL, Policy.Right.DIRECTORY_REMOVAL);
 
 	/** What a request recorded on the consent ledger, as the answer states it. */
 	private static String ledger(String event, List<String> entries) {

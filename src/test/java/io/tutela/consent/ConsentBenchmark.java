@@ -25,6 +25,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.tutela.BenchData;
 import io.tutela.HttpLatency;
 import io.tutela.TutelaApplication;
 
@@ -52,7 +53,7 @@ public final class ConsentBenchmark {
 		long register = (args.length > 1) ? Long.parseLong(args[1]) : 10_000_000;
 		long ledger = (args.length > 2) ? Long.parseLong(args[2]) : 1_000_000;
 		long step = Math.max(1, 2 * register / list);
-		Path data = Files.createTempDirectory("tutela-bench");
+		Path data = BenchData.directory();
 		// above application.yml's port, which the builder's default properties are not
 		System.setProperty("server.port", "0");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TutelaApplication.class)

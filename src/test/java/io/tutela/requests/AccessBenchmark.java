@@ -20,6 +20,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.tutela.BenchData;
 import io.tutela.TutelaApplication;
 import io.tutela.subject.DemoData;
 
@@ -40,7 +41,7 @@ public final class AccessBenchmark {
 		long count = (args.length > 0) ? Long.parseLong(args[0]) : 1_000_000;
 		int records = (args.length > 1) ? Integer.parseInt(args[1]) : 5_000;
 		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 30;
-		Path data = Files.createTempDirectory("tutela-bench");
+		Path data = BenchData.directory();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TutelaApplication.class)
 			.properties("TUTELA_PORT=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0",
 					"TUTELA_BOOTSTRAP_TOKEN=" + TOKEN, "logging.level.root=WARN")

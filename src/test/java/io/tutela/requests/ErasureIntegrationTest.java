@@ -149,6 +149,34 @@ class ErasureIntegrationTest {
 	}
 
 	@Test
+	void portabilityGivesOnlyWhatTheSubjectProvidedOnConsentOrContract() throws IOException {
+		String c = "acme-portable";
+		if (admin().get("/api/v1/controllers/" + c + "/policy").status() != 200) {
+			try (InputStream in = getClass().getResourceAsStream("/fixtures/minimal-policy.yaml")) {
+				// the subject record serves a legal obligation, the contract record
+				// marketing (consent)
+				String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("acme-test", c)
+					.replace("    legal_basis: [contract]", "    legal_basis: [legal_obligation]")
+					.replace("records:\n", "records:\n  - kind: contract\n    categories: [identity]\n"
+							+ "    purposes: [marketing]\n");
+				Http.Response uploaded = admin().post("/api/v1/controllers/" + c + "/policy", "application/yaml", yaml);
+				assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+			}
+		}
+		String id = subjectWithContract(c);
+		Http.Response created = admin().postJson("/api/v1/controllers/" + c + "/requests",
+				Map.of("type", "portability", "subject", id, "channel", "email"));
+		String path = "/api/v1/controllers/" + c + "/requests/" + created.json().get("id").asString();
+		assertThat(admin().postJson(path + "/verify-identity", Map.of()).status()).isEqualTo(200);
+		assertThat(admin().postJson(path + "/execute", Map.of()).status()).isEqualTo(200);
+
+		Map<String, String> zip = RequestApiIntegrationTest.unzip(admin().get(path + "/result").bytes());
+		assertThat(zip).containsKeys("data.json", "records/contract.csv").doesNotContainKey("records/subject.csv");
+		assertThat(zip.get("records/contract.csv")).contains("-K");
+		assertThat(zip.get("data.json")).doesNotContain("Neri");
+	}
+
+	@Test
 	void aLegalObligationKeepsTheRecordsItsRuleStillCovers() throws IOException {
 		controller("acme-erase-kept", "[contract, legal_obligation]");
 		String id = subjectWithContract("acme-erase-kept");

@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.tutela.BenchData;
 import io.tutela.TutelaApplication;
 
 /**
@@ -30,7 +31,7 @@ public final class RetentionBenchmark {
 	public static void main(String[] args) throws Exception {
 		long count = (args.length > 0) ? Long.parseLong(args[0]) : 1_000_000;
 		int months = 80;
-		Path data = Files.createTempDirectory("tutela-bench");
+		Path data = BenchData.directory();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TutelaApplication.class)
 			.properties("server.port=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0", "logging.level.root=WARN")
 			.run()) {

@@ -19,6 +19,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.tutela.BenchData;
 import io.tutela.HttpLatency;
 import io.tutela.TutelaApplication;
 import io.tutela.records.ImportFormat;
@@ -39,7 +40,7 @@ public final class ImportBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		long count = (args.length > 0) ? Long.parseLong(args[0]) : 1_000_000;
-		Path data = Files.createTempDirectory("tutela-bench");
+		Path data = BenchData.directory();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TutelaApplication.class)
 			.properties("server.port=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0",
 					"TUTELA_BOOTSTRAP_TOKEN=" + TOKEN, "logging.level.root=WARN")

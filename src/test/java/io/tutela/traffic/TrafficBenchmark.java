@@ -20,6 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.tutela.BenchData;
 import io.tutela.TutelaApplication;
 import io.tutela.records.ImportFormat;
 import io.tutela.records.ImportReport;
@@ -46,7 +47,7 @@ public final class TrafficBenchmark {
 		long count = (args.length > 0) ? Long.parseLong(args[0]) : 5_000_000;
 		int months = (args.length > 1) ? Integer.parseInt(args[1]) : 6;
 		int subscribers = (args.length > 2) ? Integer.parseInt(args[2]) : SUBSCRIBERS;
-		Path data = Files.createTempDirectory("tutela-bench");
+		Path data = BenchData.directory();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TutelaApplication.class)
 			.properties("server.port=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0", "logging.level.root=WARN",
 					"logging.level.io.tutela.records=INFO")
