@@ -109,10 +109,26 @@ class SubjectRetention implements RetainedRecords {
 	}
 
 	/**
-	 * Deletes record by record under a savepoint: one still referred to (by another
-	 * module's record, a consent entry) stays, and is not counted.
+	 * Deletes the records in one statement under a savepoint; when one of them is still
+	 * referred to (by another module's record, a consent entry), record by record
+	 * instead, each under its own savepoint: those referred to stay, and are not counted.
 	 */
 	private long delete(String controllerId, Table table, UUID[] ids) {
+		Integer all = this.savepoint.execute((tx) -> {
+			try {
+				return this.jdbc.sql("DELETE FROM " + table.name() + " WHERE controller_id = :c AND id = ANY (:ids)")
+					.param("c", controllerId)
+					.param("ids", ids)
+					.update();
+			}
+			catch (DataIntegrityViolationException referred) {
+				tx.setRollbackOnly();
+				return null;
+			}
+		});
+		if (all != null) {
+			return all;
+		}
 		long deleted = 0;
 		for (UUID id : ids) {
 			Integer count = this.savepoint.execute((tx) -> {

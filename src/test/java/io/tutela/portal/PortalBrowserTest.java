@@ -53,10 +53,11 @@ class PortalBrowserTest {
 			"mysegretaria-studio-rossi", "nanosystems");
 
 	/**
-	 * The types of request executed end to end besides access: add the others here as
-	 * Tutela learns to execute them.
+	 * The types of request executed end to end besides access, each for the providers
+	 * whose policy offers it.
 	 */
-	static final List<String> TYPES = List.of("restriction", "rectification");
+	static final List<String> TYPES = List.of("restriction", "rectification", "erasure", "portability", "objection",
+			"consent_withdrawal", "directory_removal");
 
 	@LocalServerPort
 	int port;
@@ -79,13 +80,32 @@ class PortalBrowserTest {
 		this.browser.driver().manage().window().setSize(new Dimension(1280, 1600));
 	}
 
+	/** The request types the provider's shipped policy offers. */
+	static List<String> offered(String controllerId) {
+		try {
+			String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("policies", controllerId + ".yaml"));
+			return io.tutela.policy.PolicyReader.read(controllerId + ".yaml", yaml)
+				.rights()
+				.offered()
+				.stream()
+				.map((r) -> r.name().toLowerCase(java.util.Locale.ROOT))
+				.toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	static Stream<String> providers() {
 		return PROVIDERS.stream();
 	}
 
 	static Stream<Arguments> providersAndTypes() {
 		List<Arguments> all = new ArrayList<>();
-		PROVIDERS.forEach((p) -> TYPES.forEach((t) -> all.add(Arguments.of(p, t))));
+		for (String p : PROVIDERS) {
+			List<String> offered = offered(p);
+			TYPES.stream().filter(offered::contains).forEach((t) -> all.add(Arguments.of(p, t)));
+		}
 		return all.stream();
 	}
 

@@ -114,6 +114,57 @@ public final class AccessBenchmark {
 			print("execute (read all, zip, seal, answer)", execute);
 			print("download the zip", download);
 			print("total, receipt to zip in hand", total);
+
+			// erasure: other subjects, each with as many invoices kept for the contract
+			// alone (no
+			// legal obligation keeps them), erased through the API one after the other
+			List<Double> erase = new ArrayList<>();
+			List<Double> eraseTotal = new ArrayList<>();
+			int erasures = Math.max(3, rounds / 5);
+			long erasedRecords = 0;
+			for (int i = 0; i < erasures; i++) {
+				UUID other = jdbc.sql(
+						"SELECT id FROM subject WHERE controller_id = 'conecto' AND id <> :s ORDER BY random() LIMIT 1")
+					.param("s", subject)
+					.query(UUID.class)
+					.single();
+				erasedRecords = jdbc
+					.sql("""
+							INSERT INTO invoice (id, controller_id, subject_id, invoice_number, issued_on, due_on, amount_cents,
+							    currency, category, purposes, source, collected_at)
+							SELECT gen_random_uuid(), 'conecto', :s, 'ERASE-' || :s || '-' || n, DATE '2020-01-01' + (n % 1500),
+							    DATE '2020-01-31' + (n % 1500), 1000 + n, 'EUR', 'billing_payment', '{contract}',
+							    'service_generated', now()
+							FROM generate_series(1, :n) n""")
+					.param("s", other)
+					.param("n", records)
+					.update();
+				long t0 = System.nanoTime();
+				JsonNode created = JSON.readTree(send(client,
+						post(base, Map.of("type", "erasure", "subject", other.toString(), "channel", "email")), 201));
+				String path = base + "/" + created.get("id").asString();
+				send(client, post(path + "/verify-identity", Map.of()), 200);
+				long t1 = System.nanoTime();
+				send(client, post(path + "/execute", Map.of()), 200);
+				long t2 = System.nanoTime();
+				long left = jdbc.sql("SELECT count(*) FROM invoice WHERE subject_id = :s")
+					.param("s", other)
+					.query(Long.class)
+					.single();
+				if (left != 0) {
+					throw new IllegalStateException(left + " invoices left after the erasure");
+				}
+				erase.add((t2 - t1) / 1e6);
+				eraseTotal.add((t2 - t0) / 1e6);
+			}
+			long notices = jdbc
+				.sql("SELECT count(*) FROM mailing WHERE controller_id = 'conecto' AND kind = 'rights-erasure'")
+				.query(Long.class)
+				.single();
+			System.out.printf("erasure of one subject holding %,d erasable records among %,d subjects (%d erasures; "
+					+ "recipient mailings queued: %d):%n", erasedRecords + 1, count, erasures, notices);
+			print("execute (find, delete, restrict, notices)", erase);
+			print("total, receipt to answered", eraseTotal);
 		}
 	}
 
