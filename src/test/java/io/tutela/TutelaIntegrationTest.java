@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tutela.storage.ephemeral=true", "tutela.identity.bootstrap-token=" + Http.BOOTSTRAP_TOKEN,
-				"tutela.demo.subjects=30" })
+				"tutela.demo.subjects=30",
+				// portability deliveries are sent by the tests themselves, not by the
+				// scheduled round
+				"tutela.portability.poll=PT1H" })
 public @interface TutelaIntegrationTest {
 
 }

@@ -68,9 +68,12 @@ class HandlingRequests {
 
 	private final Erasure erasure;
 
+	private final ReceivingRequests receiving;
+
 	HandlingRequests(RightsRequests requests, IdentityProofs proofs, AccessExport access, Policies policies,
 			Auditing auditing, CurrentActor actor, Clock clock, Keys keys, RecipientNotices notices,
-			SubjectLookup subjects, RequestedChoices choices, Erasure erasure) {
+			SubjectLookup subjects, RequestedChoices choices, Erasure erasure, ReceivingRequests receiving) {
+		this.receiving = receiving;
 		this.choices = choices;
 		this.erasure = erasure;
 		this.notices = notices;
@@ -214,6 +217,49 @@ class HandlingRequests {
 		}
 		this.auditing.success("rights_request.executed", controllerId, null, targets(request));
 		return close(inProgress.answer(this.clock.instant()), "answered", outcome);
+	}
+
+	/**
+	 * Forwards a request a processor received (its policy says requests reach it through
+	 * its client controllers) to the client controller whose policy names it as
+	 * processor: the client receives it as its own request, counted from the first
+	 * receipt, verifies the identity and instructs its execution on the data it controls;
+	 * the processor's request is closed with a reference to the client's, whose state the
+	 * client's users follow.
+	 */
+	@Transactional
+	RightsRequest forward(String controllerId, UUID requestId, @Nullable String clientId) {
+		Policy policy = this.policies.current(controllerId);
+		if (!policy.rights().viaClientController()) {
+			throw new TransitionRefused("request-not-forwardable", "the policy of " + controllerId
+					+ " does not receive requests for client controllers (rights.via_client_controller)");
+		}
+		String client = ReceivingRequests.blankToNull(clientId);
+		if (client == null) {
+			throw InvalidInputException.of("client", "name the client controller the request concerns");
+		}
+		boolean isClient = this.policies.find(client).isPresent()
+				&& controllerId.equals(this.policies.current(client).controller().processor());
+		if (!isClient) {
+			throw InvalidInputException.of("client",
+					"'" + client + "' is not a client controller whose policy names " + controllerId + " as processor");
+		}
+		RightsRequest request = locked(controllerId, requestId);
+		RightsRequest closed = request.forward(this.clock.instant());
+		String subject = request.subjectReference();
+		if (subject == null && request.subjectId() != null) {
+			subject = this.subjects.find(controllerId, request.subjectId())
+				.map((s) -> (s.phone() != null) ? s.phone() : (s.email() != null) ? s.email() : s.customerCode())
+				.orElse(null);
+		}
+		String details = "Forwarded by the processor " + controllerId + " (its request " + requestId + ")"
+				+ ((request.details() != null) ? ": " + request.details() : "");
+		RightsRequest received = this.receiving.receive(client,
+				new Intake(RightsRequests.key(request.type()), subject, request.delegate() ? "delegate" : "subject",
+						request.delegateName(), RightsRequests.key(request.channel()), request.identityCertain(),
+						request.receivedAt(), details, List.of()));
+		return close(closed, "forwarded", "forwarded to the client controller " + client + " as its request "
+				+ received.id() + "; the processor acts on its instruction");
 	}
 
 	/** The types of request Tutela executes. */

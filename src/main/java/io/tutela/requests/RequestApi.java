@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import io.tutela.web.InvalidInputException;
 import io.tutela.web.InvalidInputException.FieldProblem;
@@ -41,7 +42,11 @@ class RequestApi {
 
 	private final RequestViews views;
 
-	RequestApi(ReceivingRequests receiving, HandlingRequests handling, RequestViews views) {
+	private final PortabilityDeliveries deliveries;
+
+	RequestApi(ReceivingRequests receiving, HandlingRequests handling, RequestViews views,
+			PortabilityDeliveries deliveries) {
+		this.deliveries = deliveries;
 		this.receiving = receiving;
 		this.handling = handling;
 		this.views = views;
@@ -137,10 +142,48 @@ class RequestApi {
 
 	@PostMapping("/{requestId}/execute")
 	@Operation(summary = "Execute the request and answer it",
-			description = "Only access requests for now: 409 request-not-executable for the others")
+			description = "Access and portability answer with a zip (…/result); erasure, restriction, rectification, "
+					+ "objection, consent withdrawal and directory removal are carried out and answered with what was done")
 	RequestView execute(@PathVariable String controllerId, @PathVariable UUID requestId) {
 		this.handling.execute(controllerId, requestId);
 		return one(controllerId, requestId);
+	}
+
+	/** The client controller a processor forwards a request to. */
+	record Client(@Nullable String client) {
+	}
+
+	@PostMapping("/{requestId}/forward")
+	@Operation(summary = "Forward a request a processor received to the client controller it concerns",
+			description = "Only where the policy says requests reach the processor through its client controllers "
+					+ "(rights.via_client_controller); the client's policy must name this controller as processor. "
+					+ "The client receives the request as its own, counted from the first receipt; this one is "
+					+ "closed with a reference to it.")
+	RequestView forward(@PathVariable String controllerId, @PathVariable UUID requestId,
+			@RequestBody(required = false) @Nullable Client body) {
+		this.handling.forward(controllerId, requestId, (body != null) ? body.client() : null);
+		return one(controllerId, requestId);
+	}
+
+	/** The receiving controller's endpoint of a portability answer. */
+	record Endpoint(@Nullable String url) {
+	}
+
+	@PostMapping("/{requestId}/deliveries")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Deliver a portability answer straight to another controller (art. 20(2))",
+			description = "The zip is posted to the URL as application/zip by a scheduled round, retried after a "
+					+ "doubling wait, and the delivery's state kept (pending, delivered, failed)")
+	PortabilityDeliveries.Delivery deliver(@PathVariable String controllerId, @PathVariable UUID requestId,
+			@RequestBody(required = false) @Nullable Endpoint body) {
+		return this.deliveries.ask(controllerId, requestId, (body != null) ? body.url() : null);
+	}
+
+	@GetMapping("/{requestId}/deliveries")
+	@Operation(summary = "The deliveries of a portability answer to other controllers, with their state")
+	List<PortabilityDeliveries.Delivery> deliveries(@PathVariable String controllerId, @PathVariable UUID requestId) {
+		this.handling.one(controllerId, requestId);
+		return this.deliveries.of(controllerId, requestId);
 	}
 
 	@GetMapping("/{requestId}/result")

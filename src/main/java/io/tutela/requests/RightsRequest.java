@@ -47,6 +47,17 @@ record RightsRequest(UUID id, String controllerId, Policy.Right type, @Nullable 
 		return with(RequestState.ANSWERED, now);
 	}
 
+	/**
+	 * Closed by forwarding it to the client controller it concerns (the processor's
+	 * side).
+	 */
+	RightsRequest forward(Instant now) {
+		if (!this.state.open()) {
+			throw refused("forward");
+		}
+		return with(RequestState.ANSWERED, now);
+	}
+
 	RightsRequest deny(Instant now) {
 		if (!this.state.open()) {
 			throw refused("deny");
