@@ -96,20 +96,23 @@ class Erasure {
 		this.subjects = subjects;
 	}
 
-	/** The categories held about the subject now: whose recipients an erasure tells. */
-	Set<String> categories(String controllerId, UUID subjectId) {
-		Set<String> held = new LinkedHashSet<>();
-		held(controllerId, subjectId).forEach((r) -> held.add(r.category()));
-		return held;
+	/** The categories of the records: whose recipients an erasure of them tells. */
+	static Set<String> categories(List<HeldRecord> records) {
+		Set<String> categories = new LinkedHashSet<>();
+		records.forEach((r) -> categories.add(r.category()));
+		return categories;
 	}
 
-	/** Erases what no ground keeps, in the caller's transaction. */
-	Erased erase(String controllerId, UUID subjectId, Instant now) {
+	/**
+	 * Erases what no ground keeps among the records held about the subject (as
+	 * {@link #held} read them), in the caller's transaction.
+	 */
+	Erased erase(String controllerId, UUID subjectId, List<HeldRecord> records, Instant now) {
 		Policy policy = this.policies.current(controllerId);
 		LocalDate today = LocalDate.ofInstant(now, policy.controller().timezone());
 		List<Kept> kept = new ArrayList<>();
 		Map<RecordKind, List<UUID>> erasable = new EnumMap<>(RecordKind.class);
-		for (HeldRecord record : held(controllerId, subjectId)) {
+		for (HeldRecord record : records) {
 			String ground = ground(controllerId, subjectId, policy, record, today);
 			if (ground != null) {
 				kept.add(new Kept(record.kind(), record.id(), ground));
@@ -187,7 +190,8 @@ class Erasure {
 		return null;
 	}
 
-	private List<HeldRecord> held(String controllerId, UUID subjectId) {
+	/** Every record every module holds about the subject. */
+	List<HeldRecord> held(String controllerId, UUID subjectId) {
 		List<HeldRecord> held = new ArrayList<>();
 		this.sources.forEach((s) -> held.addAll(s.recordsOf(controllerId, subjectId)));
 		return held;

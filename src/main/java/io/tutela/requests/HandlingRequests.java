@@ -20,6 +20,7 @@ import io.tutela.audit.CurrentActor;
 import io.tutela.consent.RequestedChoices;
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
+import io.tutela.records.HeldRecord;
 import io.tutela.storage.Keys;
 import io.tutela.subject.SubjectLookup;
 import io.tutela.storage.SecretBox;
@@ -189,10 +190,11 @@ class HandlingRequests {
 		}
 		else if (request.type() == Policy.Right.ERASURE) {
 			// the recipients are told of what was held, in the transaction that erases it
-			RecipientNotices.Told told = this.notices.tell(inProgress, request.subjectId(),
-					this.erasure.categories(controllerId, request.subjectId()));
+			List<HeldRecord> held = this.erasure.held(controllerId, request.subjectId());
+			RecipientNotices.Told told = this.notices.tell(inProgress, request.subjectId(), Erasure.categories(held));
 			this.requests.unlink(controllerId, request.subjectId(), "erased subject, request " + requestId);
-			outcome = this.erasure.erase(controllerId, request.subjectId(), now).summary() + "; " + told.summary();
+			outcome = this.erasure.erase(controllerId, request.subjectId(), held, now).summary() + "; "
+					+ told.summary();
 		}
 		else if (request.type() == Policy.Right.OBJECTION) {
 			outcome = ledger("objected", this.choices.object(controllerId, request.subjectId(), requestId));
