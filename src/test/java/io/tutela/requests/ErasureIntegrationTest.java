@@ -37,19 +37,12 @@ class ErasureIntegrationTest {
 	}
 
 	/** The fixture under a new id, with contracts, and the contract purpose as given. */
-	void controller(String id, String contractBasis) throws IOException {
-		if (admin().get("/api/v1/controllers/" + id + "/policy").status() == 200) {
-			return;
-		}
-		try (InputStream in = getClass().getResourceAsStream("/fixtures/minimal-policy.yaml")) {
-			String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("acme-test", id)
-				.replace("    dpa: signed", "    dpa: signed\n    contact: erasures@mailer.example")
-				.replace("    legal_basis: [contract]", "    legal_basis: " + contractBasis)
-				.replace("records:\n",
-						"records:\n  - kind: contract\n    categories: [identity]\n" + "    purposes: [contract]\n");
-			Http.Response uploaded = admin().post("/api/v1/controllers/" + id + "/policy", "application/yaml", yaml);
-			assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
-		}
+	void controller(String id, String contractBasis) {
+		RequestTests.controller(admin(), id, (yaml) -> yaml
+			.replace("    dpa: signed", "    dpa: signed\n    contact: erasures@mailer.example")
+			.replace("    legal_basis: [contract]", "    legal_basis: " + contractBasis)
+			.replace("records:\n",
+					"records:\n  - kind: contract\n    categories: [identity]\n" + "    purposes: [contract]\n"));
 	}
 
 	/** A subject with a running contract; answers the subject's id. */
@@ -67,15 +60,10 @@ class ErasureIntegrationTest {
 	}
 
 	String erased(String controllerId, String subjectId) {
-		Http.Response created = admin().postJson("/api/v1/controllers/" + controllerId + "/requests",
-				Map.of("type", "erasure", "subject", subjectId, "channel", "email"));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		String path = "/api/v1/controllers/" + controllerId + "/requests/" + created.json().get("id").asString();
-		assertThat(admin().postJson(path + "/verify-identity", Map.of()).status()).isEqualTo(200);
-		Http.Response done = admin().postJson(path + "/execute", Map.of());
-		assertThat(done.status()).as(done.body()).isEqualTo(200);
-		assertThat(done.json().get("state").asString()).isEqualTo("answered");
-		return admin().get(path).body();
+		return admin()
+			.get(RequestTests.executed(admin(), controllerId, Map.of("type", "erasure", "subject", subjectId),
+					Map.of()))
+			.body();
 	}
 
 	/**
@@ -151,24 +139,14 @@ class ErasureIntegrationTest {
 	@Test
 	void portabilityGivesOnlyWhatTheSubjectProvidedOnConsentOrContract() throws IOException {
 		String c = "acme-portable";
-		if (admin().get("/api/v1/controllers/" + c + "/policy").status() != 200) {
-			try (InputStream in = getClass().getResourceAsStream("/fixtures/minimal-policy.yaml")) {
-				// the subject record serves a legal obligation, the contract record
-				// marketing (consent)
-				String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("acme-test", c)
-					.replace("    legal_basis: [contract]", "    legal_basis: [legal_obligation]")
-					.replace("records:\n", "records:\n  - kind: contract\n    categories: [identity]\n"
-							+ "    purposes: [marketing]\n");
-				Http.Response uploaded = admin().post("/api/v1/controllers/" + c + "/policy", "application/yaml", yaml);
-				assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
-			}
-		}
+		// the subject record serves a legal obligation, the contract record marketing
+		// (consent)
+		RequestTests.controller(admin(), c, (yaml) -> yaml
+			.replace("    legal_basis: [contract]", "    legal_basis: [legal_obligation]")
+			.replace("records:\n",
+					"records:\n  - kind: contract\n    categories: [identity]\n" + "    purposes: [marketing]\n"));
 		String id = subjectWithContract(c);
-		Http.Response created = admin().postJson("/api/v1/controllers/" + c + "/requests",
-				Map.of("type", "portability", "subject", id, "channel", "email"));
-		String path = "/api/v1/controllers/" + c + "/requests/" + created.json().get("id").asString();
-		assertThat(admin().postJson(path + "/verify-identity", Map.of()).status()).isEqualTo(200);
-		assertThat(admin().postJson(path + "/execute", Map.of()).status()).isEqualTo(200);
+		String path = RequestTests.executed(admin(), c, Map.of("type", "portability", "subject", id), Map.of());
 
 		Map<String, String> zip = RequestApiIntegrationTest.unzip(admin().get(path + "/result").bytes());
 		assertThat(zip).containsKeys("data.json", "records/contract.csv").doesNotContainKey("records/subject.csv");

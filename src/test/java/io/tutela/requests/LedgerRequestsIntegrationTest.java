@@ -40,17 +40,10 @@ class LedgerRequestsIntegrationTest {
 
 	/** A new subject of the test controller; answers its id. */
 	String subject() throws IOException {
-		if (admin().get("/api/v1/controllers/" + ID + "/policy").status() != 200) {
-			try (InputStream in = getClass().getResourceAsStream("/fixtures/minimal-policy.yaml")) {
-				String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("acme-test", ID)
-					.replace("    dpa: signed", "    dpa: signed\n    contact: directory@mailer.example")
-					.replace("  offered: [",
-							"  directory_category: identity\n  offered: [consent_withdrawal, " + "directory_removal, ");
-				Http.Response uploaded = admin().post("/api/v1/controllers/" + ID + "/policy", "application/yaml",
-						yaml);
-				assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
-			}
-		}
+		RequestTests.controller(admin(), ID, (yaml) -> yaml
+			.replace("    dpa: signed", "    dpa: signed\n    contact: directory@mailer.example")
+			.replace("  offered: [",
+					"  directory_category: identity\n  offered: [consent_withdrawal, " + "directory_removal, "));
 		String code = "L-" + System.nanoTime();
 		Http.Response subject = admin().postJson("/api/v1/controllers/" + ID + "/subjects", Map.of("customerCode", code,
 				"givenName", "Nora", "familyName", "Greco", "email", code.toLowerCase() + "@example.org"));
@@ -80,16 +73,9 @@ class LedgerRequestsIntegrationTest {
 	 * history.
 	 */
 	String executed(String controllerId, String type, String subjectId) {
-		Http.Response created = admin().postJson("/api/v1/controllers/" + controllerId + "/requests",
-				Map.of("type", type, "subject", subjectId, "channel", "email"));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		String path = "/api/v1/controllers/" + controllerId + "/requests/" + created.json().get("id").asString();
-		Http.Response verified = admin().postJson(path + "/verify-identity", RequestTests.json("proofs",
-				java.util.List.of(RequestTests.proof("identity_document", "carta d'identità"))));
-		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-		Http.Response done = admin().postJson(path + "/execute", Map.of());
-		assertThat(done.status()).as(done.body()).isEqualTo(200);
-		assertThat(done.json().get("state").asString()).isEqualTo("answered");
+		String path = RequestTests.executed(admin(), controllerId, Map.of("type", type, "subject", subjectId),
+				RequestTests.json("proofs",
+						java.util.List.of(RequestTests.proof("identity_document", "carta d'identità"))));
 		return admin().get(path).body();
 	}
 

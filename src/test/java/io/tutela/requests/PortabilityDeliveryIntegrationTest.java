@@ -43,25 +43,14 @@ class PortabilityDeliveryIntegrationTest {
 		return Http.admin(this.port);
 	}
 
-	String executed(String type) throws IOException {
-		if (admin().get("/api/v1/controllers/" + ID + "/policy").status() != 200) {
-			try (InputStream in = getClass().getResourceAsStream("/fixtures/minimal-policy.yaml")) {
-				String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("acme-test", ID);
-				assertThat(admin().post("/api/v1/controllers/" + ID + "/policy", "application/yaml", yaml).status())
-					.isEqualTo(201);
-			}
-		}
+	String executed(String type) {
+		RequestTests.controller(admin(), ID, (yaml) -> yaml);
 		String code = "D-" + System.nanoTime();
 		assertThat(admin()
 			.postJson("/api/v1/controllers/" + ID + "/subjects", Map.of("customerCode", code, "givenName", "Teo",
 					"familyName", "Ferri", "email", code.toLowerCase() + "@example.org"))
 			.status()).isEqualTo(201);
-		Http.Response created = admin().postJson("/api/v1/controllers/" + ID + "/requests",
-				Map.of("type", type, "subject", code, "channel", "email"));
-		String path = "/api/v1/controllers/" + ID + "/requests/" + created.json().get("id").asString();
-		assertThat(admin().postJson(path + "/verify-identity", Map.of()).status()).isEqualTo(200);
-		assertThat(admin().postJson(path + "/execute", Map.of()).status()).isEqualTo(200);
-		return path;
+		return RequestTests.executed(admin(), ID, Map.of("type", type, "subject", code), Map.of());
 	}
 
 	@Test

@@ -37,14 +37,8 @@ class RecipientNoticesIntegrationTest {
 	}
 
 	String setUp() throws IOException {
-		if (admin().get("/api/v1/controllers/" + ID + "/policy").status() != 200) {
-			try (InputStream in = getClass().getResourceAsStream("/fixtures/minimal-policy.yaml")) {
-				String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("acme-test", ID)
-					.replace("    dpa: signed", "    dpa: signed\n    contact: notices@mailer.example");
-				assertThat(admin().post("/api/v1/controllers/" + ID + "/policy", "application/yaml", yaml).status())
-					.isEqualTo(201);
-			}
-		}
+		RequestTests.controller(admin(), ID,
+				(yaml) -> yaml.replace("    dpa: signed", "    dpa: signed\n    contact: notices@mailer.example"));
 		String code = "R-" + System.nanoTime();
 		Http.Response subject = admin().postJson("/api/v1/controllers/" + ID + "/subjects", Map.of("customerCode", code,
 				"givenName", "Irene", "familyName", "Valli", "email", code.toLowerCase() + "@example.org"));
@@ -53,17 +47,10 @@ class RecipientNoticesIntegrationTest {
 	}
 
 	String executed(String type, String subject, String details) {
-		Http.Response created = admin().postJson("/api/v1/controllers/" + ID + "/requests",
-				Map.of("type", type, "subject", subject, "channel", "email", "details", details));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		String path = "/api/v1/controllers/" + ID + "/requests/" + created.json().get("id").asString();
-		Http.Response verified = admin().postJson(path + "/verify-identity", Map.of());
-		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-		Http.Response done = admin().postJson(path + "/execute", Map.of());
-		assertThat(done.status()).as(done.body()).isEqualTo(200);
-		assertThat(done.json().get("state").asString()).isEqualTo("answered");
-		assertThat(done.toString() + admin().get(path).body()).contains("notified: mailer");
-		return created.json().get("id").asString();
+		String path = RequestTests.executed(admin(), ID, Map.of("type", type, "subject", subject, "details", details),
+				Map.of());
+		assertThat(admin().get(path).body()).contains("notified: mailer");
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	JsonNode messageOf(String requestId) {

@@ -1,10 +1,15 @@
 package io.tutela.requests;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +66,44 @@ final class RequestTests {
 				json("customerCode", customerCode, "givenName", "Anna", "familyName", "Bianchi", "email", email));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asString();
+	}
+
+	/**
+	 * The test fixture's policy uploaded as the controller's, under its id and edited for
+	 * the test, unless the controller has one already.
+	 */
+	static void controller(Http admin, String controllerId, UnaryOperator<String> edit) {
+		if (admin.get("/api/v1/controllers/" + controllerId + "/policy").status() == 200) {
+			return;
+		}
+		try (InputStream in = RequestTests.class.getResourceAsStream("/fixtures/minimal-policy.yaml")) {
+			String yaml = edit
+				.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("acme-test", controllerId));
+			Http.Response uploaded = admin.post("/api/v1/controllers/" + controllerId + "/policy", "application/yaml",
+					yaml);
+			assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A request received by e-mail, its identity verified (with the documents given) and
+	 * executed, answered; returns its API path.
+	 */
+	static String executed(Http admin, String controllerId, Map<String, Object> request, Object verification) {
+		Map<String, Object> body = new LinkedHashMap<>(request);
+		body.putIfAbsent("channel", "email");
+		Http.Response created = admin.postJson("/api/v1/controllers/" + controllerId + "/requests", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String path = "/api/v1/controllers/" + controllerId + "/requests/" + created.json().get("id").asString();
+		Http.Response verified = admin.postJson(path + "/verify-identity", verification);
+		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+		Http.Response done = admin.postJson(path + "/execute", Map.of());
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().get("state").asString()).isEqualTo("answered");
+		return path;
 	}
 
 }
