@@ -29,7 +29,7 @@ public final class Http {
 	/** The bootstrap token every integration test run registers for the administrator. */
 	public static final String BOOTSTRAP_TOKEN = "tut_integration-tests-bootstrap-token-000000000001";
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -94,6 +94,21 @@ public final class Http {
 
 	public Response delete(String path) {
 		return send(request(path).DELETE().build());
+	}
+
+	/**
+	 * Uploads the shipped policy of {@code provider} ({@code policies/<provider>.yaml})
+	 * as the policy of a new controller {@code id}.
+	 */
+	public Response shippedPolicy(String provider, String id) {
+		try {
+			String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("policies", provider + ".yaml"))
+				.replaceFirst("(?m)^  id: " + provider + "$", "  id: " + id);
+			return post("/api/v1/controllers/" + id + "/policy", "application/yaml", yaml);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +45,21 @@ public class RequestedChoices {
 		this.recording = recording;
 		this.policies = policies;
 		this.clock = clock;
+	}
+
+	/**
+	 * The consent-ledger entries about the subject, by its id or by its telephone number
+	 * or e-mail address: the evidence of consents and objections, which an erasure leaves
+	 * as it is (the ledger is append-only, and an objection must keep being honoured).
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> evidence(String controllerId, UUID subjectId, @Nullable String phone, @Nullable String email) {
+		Set<UUID> ids = new LinkedHashSet<>();
+		this.ledger
+			.of(controllerId, List.of(subjectId), (phone != null) ? List.of(phone) : List.of(),
+					(email != null) ? List.of(email) : List.of())
+			.forEach((e) -> ids.add(e.id()));
+		return new ArrayList<>(ids);
 	}
 
 	/**

@@ -7,14 +7,17 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.tutela.consent.RequestedChoices;
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
 import io.tutela.policy.RecordKind;
@@ -23,6 +26,7 @@ import io.tutela.records.RecordSource;
 import io.tutela.records.RetentionSteps;
 import io.tutela.retention.LegalHolds;
 import io.tutela.retention.RetainedRecords;
+import io.tutela.subject.Subject;
 import io.tutela.subject.SubjectLookup;
 
 /**
@@ -39,14 +43,52 @@ import io.tutela.subject.SubjectLookup;
 @Component
 class Erasure {
 
-	/** One record kept, and why. */
-	record Kept(RecordKind kind, UUID id, String ground) {
+	/** The kind named for a consent-ledger entry kept. */
+	static final String LEDGER = "consent_event";
+
+	/** Why a record outlives an erasure; its wording is {@code requests.kept.<key>}. */
+	enum Ground {
+
+		/** An active legal hold covers it (GDPR art. 17(3)(e)). */
+		LEGAL_HOLD,
+		/**
+		 * A purpose of it rests on a legal obligation whose rule is not due (art.
+		 * 17(3)(b)).
+		 */
+		LEGAL_OBLIGATION,
+		/** Its kind goes by its own retention rules (traffic data, month by month). */
+		OWN_RULES,
+		/** The subject's own record, kept because it identifies the records kept. */
+		IDENTIFIES_KEPT,
+		/** A consent-ledger entry: append-only evidence, and an objection to honour. */
+		LEDGER_EVIDENCE;
+
+		String key() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * One record kept, and why: the ground and, for a legal obligation, the retention
+	 * rule that keeps it, until when (or the event it waits for) and its legal reference.
+	 *
+	 * @param kind the record kind, or {@code consent_event} for a ledger entry
+	 */
+	record Kept(String kind, UUID id, Ground ground, @Nullable String rule, @Nullable LocalDate until,
+			@Nullable String waitingFor, @Nullable String legalReference) {
+
+		static Kept of(RecordKind kind, UUID id, Ground ground) {
+			return new Kept(RetentionSteps.key(kind), id, ground, null, null, null, null);
+		}
+
 	}
 
 	/** What an erasure did. */
 	record Erased(Map<RecordKind, Long> deleted, Map<RecordKind, Long> anonymised, List<Kept> kept) {
 
-		String summary() {
+		/** The answer in words, the grounds worded in the language given. */
+		String summary(MessageSource messages, Locale locale) {
 			StringBuilder text = new StringBuilder("erased: ").append(counts(this.deleted));
 			if (!this.anonymised.isEmpty()) {
 				text.append("; anonymised (still referred to): ").append(counts(this.anonymised));
@@ -57,7 +99,7 @@ class Erasure {
 			else {
 				Map<String, Integer> grouped = new LinkedHashMap<>();
 				this.kept
-					.forEach((k) -> grouped.merge(RetentionSteps.key(k.kind()) + " — " + k.ground(), 1, Integer::sum));
+					.forEach((k) -> grouped.merge(k.kind() + " — " + ground(messages, k, locale), 1, Integer::sum));
 				text.append("; kept, restricted: ");
 				List<String> parts = new ArrayList<>();
 				grouped.forEach((what, n) -> parts.add(n + " " + what));
@@ -77,6 +119,19 @@ class Erasure {
 
 	}
 
+	/**
+	 * The ground of a kept record in words: {@code requests.kept.<ground>}, or
+	 * {@code .waiting} with the event the rule waits for.
+	 */
+	static String ground(MessageSource messages, Kept kept, Locale locale) {
+		boolean waiting = kept.until() == null && kept.waitingFor() != null;
+		String until = (kept.until() != null) ? kept.until().toString() : waiting
+				? messages.getMessage("triggerNoun." + kept.waitingFor(), null, kept.waitingFor(), locale) : "-";
+		String text = messages.getMessage("requests.kept." + kept.ground().key() + (waiting ? ".waiting" : ""),
+				new Object[] { (kept.rule() != null) ? kept.rule() : "-", until }, locale);
+		return (kept.legalReference() != null) ? text + ", " + kept.legalReference() : text;
+	}
+
 	private final List<RecordSource> sources;
 
 	private final List<RetainedRecords> modules;
@@ -87,13 +142,27 @@ class Erasure {
 
 	private final SubjectLookup subjects;
 
+	private final RequestedChoices ledger;
+
+	private final MessageSource messages;
+
 	Erasure(List<RecordSource> sources, List<RetainedRecords> modules, LegalHolds holds, Policies policies,
-			SubjectLookup subjects) {
+			SubjectLookup subjects, RequestedChoices ledger, MessageSource messages) {
+		this.messages = messages;
 		this.sources = sources;
 		this.modules = modules;
 		this.holds = holds;
 		this.policies = policies;
 		this.subjects = subjects;
+		this.ledger = ledger;
+	}
+
+	/**
+	 * The answer in words, for the request's history: it speaks the API's language (the
+	 * pages word the kept list in the reader's).
+	 */
+	String answer(Erased erased) {
+		return erased.summary(this.messages, Locale.ENGLISH);
 	}
 
 	/** The categories of the records: whose recipients an erasure of them tells. */
@@ -113,12 +182,12 @@ class Erasure {
 		List<Kept> kept = new ArrayList<>();
 		Map<RecordKind, List<UUID>> erasable = new EnumMap<>(RecordKind.class);
 		for (HeldRecord record : records) {
-			String ground = ground(controllerId, subjectId, policy, record, today);
+			Kept ground = ground(controllerId, subjectId, policy, record, today);
 			if (ground != null) {
-				kept.add(new Kept(record.kind(), record.id(), ground));
+				kept.add(ground);
 			}
 			else if (module(record.kind()) == null) {
-				kept.add(new Kept(record.kind(), record.id(), "goes by the retention rules of its kind"));
+				kept.add(Kept.of(record.kind(), record.id(), Ground.OWN_RULES));
 			}
 			else if (record.kind() != RecordKind.SUBJECT) {
 				erasable.computeIfAbsent(record.kind(), (k) -> new ArrayList<>()).add(record.id());
@@ -142,7 +211,16 @@ class Erasure {
 		left.forEach((kind, ids) -> count(anonymised, kind,
 				module(kind).apply(controllerId, kind, ids, Policy.Action.ANONYMISE)));
 		RetainedRecords subjectModule = module(RecordKind.SUBJECT);
-		boolean subjectKept = kept.stream().anyMatch((k) -> k.kind() == RecordKind.SUBJECT);
+		String subjectKind = RetentionSteps.key(RecordKind.SUBJECT);
+		boolean subjectKept = kept.stream().anyMatch((k) -> k.kind().equals(subjectKind));
+		// the ledger's entries stay as evidence; with them the subject row is anonymised
+		// rather than deleted
+		Subject subject = this.subjects.find(controllerId, subjectId).orElse(null);
+		List<Kept> evidence = new ArrayList<>();
+		this.ledger
+			.evidence(controllerId, subjectId, (subject != null) ? subject.phone() : null,
+					(subject != null) ? subject.email() : null)
+			.forEach((id) -> evidence.add(new Kept(LEDGER, id, Ground.LEDGER_EVIDENCE, null, null, null, null)));
 		if (kept.isEmpty() && subjectModule != null) {
 			long gone = subjectModule.apply(controllerId, RecordKind.SUBJECT, List.of(subjectId), Policy.Action.DELETE);
 			if (gone > 0) {
@@ -155,10 +233,11 @@ class Erasure {
 		}
 		else {
 			if (!subjectKept) {
-				kept.add(new Kept(RecordKind.SUBJECT, subjectId, "identifies the records kept"));
+				kept.add(Kept.of(RecordKind.SUBJECT, subjectId, Ground.IDENTIFIES_KEPT));
 			}
 			this.subjects.restrict(controllerId, subjectId);
 		}
+		kept.addAll(evidence);
 		return new Erased(deleted, anonymised, kept);
 	}
 
@@ -166,10 +245,10 @@ class Erasure {
 	 * Why the record is kept, or {@code null}: a legal hold covering it, or a purpose
 	 * resting on a legal obligation whose retention rule is not yet due.
 	 */
-	private @Nullable String ground(String controllerId, UUID subjectId, Policy policy, HeldRecord record,
+	private @Nullable Kept ground(String controllerId, UUID subjectId, Policy policy, HeldRecord record,
 			LocalDate today) {
 		if (this.holds.holds(controllerId, subjectId, record.kind(), record.collectedAt())) {
-			return "legal hold (GDPR art. 17(3)(e))";
+			return Kept.of(record.kind(), record.id(), Ground.LEGAL_HOLD);
 		}
 		boolean obligation = policy.purposes()
 			.stream()
@@ -180,11 +259,8 @@ class Erasure {
 		}
 		for (RetentionSteps.Step step : RetentionSteps.of(policy, record, today)) {
 			if (!step.due()) {
-				String until = (step.dueOn() != null) ? "until " + step.dueOn()
-						: "until " + ((step.waitingFor() != null) ? step.waitingFor() : "its rule is due");
-				String reference = step.rule().legalReference();
-				return "legal obligation (GDPR art. 17(3)(b)), rule " + step.rule().id() + " " + until
-						+ ((reference != null) ? ", " + reference : "");
+				return new Kept(RetentionSteps.key(record.kind()), record.id(), Ground.LEGAL_OBLIGATION,
+						step.rule().id(), step.dueOn(), step.waitingFor(), step.rule().legalReference());
 			}
 		}
 		return null;

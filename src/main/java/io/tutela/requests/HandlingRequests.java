@@ -108,6 +108,10 @@ class HandlingRequests {
 		return this.requests.events(controllerId, requestId);
 	}
 
+	List<Erasure.Kept> kept(String controllerId, UUID requestId) {
+		return this.requests.kept(controllerId, requestId);
+	}
+
 	@Transactional
 	RightsRequest verifyIdentity(String controllerId, UUID requestId, List<IdentityProofs.Upload> uploads) {
 		RightsRequest request = locked(controllerId, requestId);
@@ -193,8 +197,9 @@ class HandlingRequests {
 			List<HeldRecord> held = this.erasure.held(controllerId, request.subjectId());
 			RecipientNotices.Told told = this.notices.tell(inProgress, request.subjectId(), Erasure.categories(held));
 			this.requests.unlink(controllerId, request.subjectId(), "erased subject, request " + requestId);
-			outcome = this.erasure.erase(controllerId, request.subjectId(), held, now).summary() + "; "
-					+ told.summary();
+			Erasure.Erased erased = this.erasure.erase(controllerId, request.subjectId(), held, now);
+			this.requests.storeKept(controllerId, requestId, erased.kept());
+			outcome = this.erasure.answer(erased) + "; " + told.summary();
 		}
 		else if (request.type() == Policy.Right.OBJECTION) {
 			outcome = ledger("objected", this.choices.object(controllerId, request.subjectId(), requestId));

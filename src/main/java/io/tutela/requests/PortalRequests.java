@@ -79,9 +79,12 @@ public class PortalRequests {
 	public record Step(Instant at, String kind, @Nullable String reason, @Nullable LocalDate dueOn) {
 	}
 
-	/** A request with its history and the kinds of document held. */
+	/**
+	 * A request with its history, the kinds of document held and, after an erasure, what
+	 * it kept and why.
+	 */
 	public record Detail(Summary summary, @Nullable String delegateName, @Nullable String details, List<Step> history,
-			List<String> proofs) {
+			List<String> proofs, List<KeptGroup> kept) {
 	}
 
 	/** The rights a person may exercise through the portal and the documents asked. */
@@ -175,7 +178,8 @@ public class PortalRequests {
 					(v.events() != null)
 							? v.events().stream().map((e) -> new Step(e.at(), e.kind(), e.reason(), e.dueOn())).toList()
 							: List.of(),
-					(v.proofs() != null) ? v.proofs().stream().map((p) -> p.kind().key()).toList() : List.of()));
+					(v.proofs() != null) ? v.proofs().stream().map((p) -> p.kind().key()).toList() : List.of(),
+					v.keptGroups()));
 	}
 
 	/** The result (the access zip) of one of the person's requests; empty otherwise. */

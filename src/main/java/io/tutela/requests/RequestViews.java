@@ -31,13 +31,14 @@ class RequestViews {
 
 	/** The request as listed, without history or proofs. */
 	RequestView summary(RightsRequest r) {
-		return RequestView.of(r, this.clock.instant(), zone(r.controllerId()), null, null);
+		return RequestView.of(r, this.clock.instant(), zone(r.controllerId()), null, null, null);
 	}
 
-	/** The request with its history and the proofs held. */
+	/** The request with its history, the proofs held and what its erasure kept. */
 	RequestView detail(RightsRequest r) {
 		return RequestView.of(r, this.clock.instant(), zone(r.controllerId()),
-				this.handling.events(r.controllerId(), r.id()), this.proofs.of(r.controllerId(), r.id()));
+				this.handling.events(r.controllerId(), r.id()), this.proofs.of(r.controllerId(), r.id()),
+				this.handling.kept(r.controllerId(), r.id()));
 	}
 
 	ZoneId zone(String controllerId) {

@@ -177,6 +177,63 @@ class RightsRequests {
 			.update();
 	}
 
+	/** Records what an erasure kept, in the order of its answer, in one statement. */
+	void storeKept(String controllerId, UUID requestId, List<Erasure.Kept> kept) {
+		if (kept.isEmpty()) {
+			return;
+		}
+		int n = kept.size();
+		String[] kinds = new String[n];
+		UUID[] ids = new UUID[n];
+		String[] grounds = new String[n];
+		String[] rules = new String[n];
+		String[] untils = new String[n];
+		String[] waiting = new String[n];
+		String[] references = new String[n];
+		for (int i = 0; i < n; i++) {
+			Erasure.Kept k = kept.get(i);
+			kinds[i] = k.kind();
+			ids[i] = k.id();
+			grounds[i] = k.ground().key();
+			rules[i] = k.rule();
+			untils[i] = (k.until() != null) ? k.until().toString() : null;
+			waiting[i] = k.waitingFor();
+			references[i] = k.legalReference();
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO rights_request_kept (request_id, controller_id, position, kind, record_id, ground, rule_id,
+					  until, waiting_for, legal_reference)
+					SELECT :r, :c, k.position - 1, k.kind, k.id, k.ground, k.rule, CAST(k.until AS date), k.waiting, k.reference
+					FROM unnest(CAST(:kinds AS text[]), CAST(:ids AS uuid[]), CAST(:grounds AS text[]), CAST(:rules AS text[]),
+					            CAST(:untils AS text[]), CAST(:waiting AS text[]), CAST(:references AS text[]))
+					     WITH ORDINALITY AS k (kind, id, ground, rule, until, waiting, reference, position)""")
+			.param("r", requestId)
+			.param("c", controllerId)
+			.param("kinds", kinds)
+			.param("ids", ids)
+			.param("grounds", grounds)
+			.param("rules", rules)
+			.param("untils", untils)
+			.param("waiting", waiting)
+			.param("references", references)
+			.update();
+	}
+
+	/** What the request's erasure kept, in the order of its answer. */
+	List<Erasure.Kept> kept(String controllerId, UUID requestId) {
+		return this.jdbc.sql("""
+				SELECT kind, record_id, ground, rule_id, until, waiting_for, legal_reference FROM rights_request_kept
+				WHERE controller_id = :c AND request_id = :r ORDER BY position""")
+			.param("c", controllerId)
+			.param("r", requestId)
+			.query((rs, n) -> new Erasure.Kept(rs.getString("kind"), rs.getObject("record_id", UUID.class),
+					Erasure.Ground.valueOf(rs.getString("ground").toUpperCase(Locale.ROOT)), rs.getString("rule_id"),
+					rs.getObject("until", LocalDate.class), rs.getString("waiting_for"),
+					rs.getString("legal_reference")))
+			.list();
+	}
+
 	void storeResult(String controllerId, UUID requestId, String sealed) {
 		this.jdbc.sql("UPDATE rights_request SET result_sealed = :s WHERE controller_id = :c AND id = :id")
 			.param("s", sealed)

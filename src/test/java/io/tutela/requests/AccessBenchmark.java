@@ -47,6 +47,30 @@ public final class AccessBenchmark {
 					"TUTELA_BOOTSTRAP_TOKEN=" + TOKEN, "logging.level.root=WARN")
 			.run()) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			HttpClient client = HttpClient.newHttpClient();
+			// a processor of the subjects' data with an address, so that an erasure tells
+			// it
+			// (GDPR art. 17(2), 19) through the outbox, in the erasure's transaction
+			String policy = Files.readString(Path.of("policies", "conecto.yaml")).replaceFirst("(?m)^recipients:\n", """
+					recipients:
+					  - id: billing-provider
+					    name: {it: Fornitore di fatturazione, en: Billing provider}
+					    kind: processor
+					    country: IT
+					    dpa: signed
+					    contact: privacy@billing-provider.example
+					    categories: [identity, contact, contract, billing_payment]
+					    purposes: [billing, legal_obligation]
+					""");
+			send(client,
+					HttpRequest
+						.newBuilder(URI.create("http://localhost:" + port + "/api/v1/controllers/conecto/policy"))
+						.header("Authorization", "Bearer " + TOKEN)
+						.header("Content-Type", "application/yaml")
+						.POST(HttpRequest.BodyPublishers.ofString(policy))
+						.build(),
+					201);
 			long start = System.nanoTime();
 			app.getBean(DemoData.class).load("conecto", count, (n) -> {
 			});
@@ -77,8 +101,6 @@ public final class AccessBenchmark {
 						.single()
 					+ 1;
 
-			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-			HttpClient client = HttpClient.newHttpClient();
 			String base = "http://localhost:" + port + "/api/v1/controllers/conecto/requests";
 			List<Double> intake = new ArrayList<>();
 			List<Double> execute = new ArrayList<>();
@@ -157,12 +179,15 @@ public final class AccessBenchmark {
 				erase.add((t2 - t1) / 1e6);
 				eraseTotal.add((t2 - t0) / 1e6);
 			}
-			long notices = jdbc
-				.sql("SELECT count(*) FROM mailing WHERE controller_id = 'conecto' AND kind = 'rights-erasure'")
-				.query(Long.class)
-				.single();
+			long notices = jdbc.sql("""
+					SELECT count(*) FROM outbox_message o JOIN mailing m ON m.id = o.mailing_id
+					WHERE m.controller_id = 'conecto' AND m.kind = 'rights-erasure'""").query(Long.class).single();
+			if (notices < erasures) {
+				throw new IllegalStateException(
+						"only " + notices + " recipient notices queued for " + erasures + " erasures");
+			}
 			System.out.printf("erasure of one subject holding %,d erasable records among %,d subjects (%d erasures; "
-					+ "recipient mailings queued: %d):%n", erasedRecords + 1, count, erasures, notices);
+					+ "recipient notices queued: %d):%n", erasedRecords + 1, count, erasures, notices);
 			print("execute (find, delete, restrict, notices)", erase);
 			print("total, receipt to answered", eraseTotal);
 		}

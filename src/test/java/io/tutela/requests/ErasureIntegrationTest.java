@@ -7,13 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
 
 import io.tutela.Http;
+import io.tutela.Staff;
 import io.tutela.TutelaIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +37,11 @@ class ErasureIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	/** The schema's owner: only it may add the trigger that stops the erasure midway. */
+	@Autowired
+	@Qualifier("migrationDataSource")
+	DataSource owner;
 
 	Http admin() {
 		return Http.admin(this.port);
@@ -119,6 +130,93 @@ class ErasureIntegrationTest {
 			.single()).as("the recipients' notice committed with the erasure").isEqualTo(1);
 	}
 
+	/** The recipients' notices of the request, with their delivery state. */
+	List<String> notices(String controllerId, String requestId) {
+		return this.jdbc.sql("""
+				SELECT o.recipient || ' ' || o.state FROM outbox_message o JOIN mailing m ON m.id = o.mailing_id
+				WHERE m.controller_id = :c AND m.reference = :r""")
+			.param("c", controllerId)
+			.param("r", "request-" + requestId)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void aCrashInTheErasureLosesNeitherTheRecordsNorTheNoticesAndTheNoticesOutliveTheProcess() throws Exception {
+		controller("acme-erase", "[contract]");
+		String id = subjectWithContract("acme-erase");
+		String path = RequestTests.verified(admin(), "acme-erase", Map.of("type", "erasure", "subject", id), Map.of());
+		String requestId = path.substring(path.lastIndexOf('/') + 1);
+		// the process fails at the erasure's last step, the subject's own row, after the
+		// notices were queued and the contract deleted
+		JdbcClient owner = JdbcClient.create(this.owner);
+		owner.sql("""
+				CREATE FUNCTION erasure_crash() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				  IF OLD.id = CAST('%s' AS uuid) THEN RAISE EXCEPTION 'the process stops here'; END IF;
+				  RETURN OLD;
+				END $$""".formatted(id)).update();
+		owner.sql("CREATE TRIGGER erasure_crash BEFORE DELETE ON subject FOR EACH ROW EXECUTE FUNCTION erasure_crash()")
+			.update();
+		Http.Response crashed;
+		try {
+			crashed = admin().post(path + "/execute", "application/json", "{}");
+		}
+		finally {
+			owner.sql("DROP TRIGGER erasure_crash ON subject").update();
+			owner.sql("DROP FUNCTION erasure_crash()").update();
+		}
+
+		assertThat(crashed.status()).as(crashed.body()).isEqualTo(500);
+		assertThat(rowsNaming(id)).as("nothing of the erasure took effect")
+			.contains("subject: 1", "public.contract: 1");
+		assertThat(notices("acme-erase", requestId)).as("nor was any notice queued alone").isEmpty();
+		assertThat(admin().get(path).json().get("state").asString()).isEqualTo("identity_verified");
+
+		Http.Response executed = admin().post(path + "/execute", "application/json", "{}");
+		assertThat(executed.status()).as(executed.body()).isEqualTo(200);
+		assertThat(rowsNaming(id)).isEmpty();
+		assertThat(notices("acme-erase", requestId)).as("the notice committed with the erasure, once")
+			.hasSize(1)
+			.allMatch((n) -> n.startsWith("erasures@mailer.example "));
+		// the notice is in the database, not in the process: the delivery round sends it
+		long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+		while (!notices("acme-erase", requestId).get(0).endsWith(" sent") && System.nanoTime() < until) {
+			Thread.sleep(200);
+		}
+		assertThat(notices("acme-erase", requestId)).containsExactly("erasures@mailer.example sent");
+	}
+
+	@Test
+	void theConsentLedgerKeepsItsEntriesAsEvidenceAndTheAnswerListsThem() {
+		controller("acme-erase", "[contract]");
+		String id = subjectWithContract("acme-erase");
+		Http.Response given = admin().postJson("/api/v1/controllers/acme-erase/consents", Map.of("subject", id, "scope",
+				"email", "event", "given", "occurredAt", "2025-01-10T09:00:00Z", "method", "web_form"));
+		assertThat(given.status()).as(given.body()).isEqualTo(201);
+		String entry = given.json().get("id").asString();
+
+		String path = RequestTests.executed(admin(), "acme-erase", Map.of("type", "erasure", "subject", id), Map.of());
+		JsonNode request = admin().get(path).json();
+
+		assertThat(request.get("kept")).hasSize(1);
+		JsonNode kept = request.get("kept").get(0);
+		assertThat(kept.get("kind").asString()).isEqualTo("consent_event");
+		assertThat(kept.get("recordId").asString()).isEqualTo(entry);
+		assertThat(kept.get("ground").asString()).isEqualTo("ledger_evidence");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM consent_event WHERE id = CAST(:e AS uuid)")
+			.param("e", entry)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(rowsNaming(id)).as("the ledger entry, the anonymised row it refers to, and the request")
+			.containsExactlyInAnyOrder("public.consent_event: 1", "subject: 1", "public.rights_request: 1");
+		assertThat(this.jdbc
+			.sql("SELECT coalesce(email, '') || coalesce(family_name, '') FROM subject WHERE id = CAST(:s AS uuid)")
+			.param("s", id)
+			.query(String.class)
+			.single()).as("the subject row keeps nothing that identifies").isEmpty();
+	}
+
 	@Test
 	void aLegalHoldKeepsWhatItCoversRestrictedAndTheAnswerSaysSo() throws IOException {
 		controller("acme-erase", "[contract]");
@@ -131,6 +229,9 @@ class ErasureIntegrationTest {
 
 		assertThat(answer)
 			.contains("kept, restricted: 1 subject — legal hold (GDPR art. 17(3)(e)); 1 contract — legal hold");
+		JsonNode kept = Http.JSON.readTree(answer).get("kept");
+		assertThat(kept).extracting((k) -> k.get("kind").asString() + " " + k.get("ground").asString())
+			.containsExactlyInAnyOrder("subject legal_hold", "contract legal_hold");
 		assertThat(rowsNaming(id)).contains("subject: 1");
 		assertThat(admin().get("/api/v1/controllers/acme-erase/subjects/" + id).json().get("restricted").asBoolean())
 			.isTrue();
@@ -155,15 +256,32 @@ class ErasureIntegrationTest {
 	}
 
 	@Test
-	void aLegalObligationKeepsTheRecordsItsRuleStillCovers() throws IOException {
+	void aLegalObligationKeepsTheRecordsItsRuleStillCoversAndTheRequestPageListsThem() throws IOException {
 		controller("acme-erase-kept", "[contract, legal_obligation]");
 		String id = subjectWithContract("acme-erase-kept");
 
-		String answer = erased("acme-erase-kept", id);
+		String path = RequestTests.executed(admin(), "acme-erase-kept", Map.of("type", "erasure", "subject", id),
+				Map.of());
+		String answer = admin().get(path).body();
 
-		assertThat(answer).contains("1 contract — legal obligation (GDPR art. 17(3)(b)), rule identity-after-contract")
-			.contains("art. 2220 c.c.");
+		assertThat(answer).contains(
+				"1 contract — legal obligation (GDPR art. 17(3)(b)), rule identity-after-contract, waiting for the "
+						+ "end of the contract, art. 2220 c.c.");
 		assertThat(rowsNaming(id)).isNotEmpty();
+		Staff.Created dpo = Staff.create(this.port, "erasure-dpo-" + System.nanoTime(), List.of("dpo"),
+				List.of("acme-erase-kept"));
+		Http session = Http.session(this.port);
+		session.login(dpo.username(), dpo.password());
+		String page = path.replace("/api/v1", "");
+		String italian = HtmlUtils.htmlUnescape(session.get(page + "?lang=it").body());
+		assertThat(italian).contains("id=\"kept-records\"")
+			.contains("Conservati, limitati")
+			.contains("obbligo di legge (art. 17, par. 3, lett. b) GDPR), regola identity-after-contract, "
+					+ "in attesa di: la cessazione del contratto")
+			.contains("art. 2220 c.c.");
+		assertThat(HtmlUtils.htmlUnescape(session.get(page + "?lang=en").body()))
+			.contains("legal obligation (GDPR art. 17(3)(b)), rule identity-after-contract, waiting for the end of the "
+					+ "contract, art. 2220 c.c.");
 	}
 
 }

@@ -89,10 +89,10 @@ final class RequestTests {
 	}
 
 	/**
-	 * A request received by e-mail, its identity verified (with the documents given) and
-	 * executed, answered; returns its API path.
+	 * A request received by e-mail and its identity verified (with the documents given);
+	 * returns its API path.
 	 */
-	static String executed(Http admin, String controllerId, Map<String, Object> request, Object verification) {
+	static String verified(Http admin, String controllerId, Map<String, Object> request, Object verification) {
 		Map<String, Object> body = new LinkedHashMap<>(request);
 		body.putIfAbsent("channel", "email");
 		Http.Response created = admin.postJson("/api/v1/controllers/" + controllerId + "/requests", body);
@@ -100,6 +100,15 @@ final class RequestTests {
 		String path = "/api/v1/controllers/" + controllerId + "/requests/" + created.json().get("id").asString();
 		Http.Response verified = admin.postJson(path + "/verify-identity", verification);
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+		return path;
+	}
+
+	/**
+	 * A request received by e-mail, its identity verified (with the documents given) and
+	 * executed, answered; returns its API path.
+	 */
+	static String executed(Http admin, String controllerId, Map<String, Object> request, Object verification) {
+		String path = verified(admin, controllerId, request, verification);
 		Http.Response done = admin.postJson(path + "/execute", Map.of());
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
 		assertThat(done.json().get("state").asString()).isEqualTo("answered");

@@ -1,8 +1,6 @@
 package io.tutela.retention;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,9 +27,7 @@ final class RetentionFixtures {
 
 	/** Uploads the shipped policy of {@code provider} as the controller {@code id}. */
 	static void controller(Http admin, String provider, String id) throws IOException {
-		String yaml = Files.readString(Path.of("policies", provider + ".yaml"))
-			.replaceFirst("(?m)^  id: " + provider + "$", "  id: " + id);
-		Http.Response created = admin.post("/api/v1/controllers/" + id + "/policy", "application/yaml", yaml);
+		Http.Response created = admin.shippedPolicy(provider, id);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 	}
 
