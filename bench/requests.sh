@@ -4,7 +4,7 @@
 # Usage: bench/requests.sh [subjects, default 1000000] [records of the subject, default 5000] [rounds, default 30]
 set -e
 cd "$(dirname "$0")/.."
-exec mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+exec mvn -q test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
   -Dexec.classpathScope=test \
   -Dexec.mainClass=io.tutela.requests.AccessBenchmark \
   -Dexec.args="${1:-1000000} ${2:-5000} ${3:-30}" \
