@@ -76,8 +76,8 @@ class CampaignApi {
 		if (input.rows() != null) {
 			input.rows().forEach((r) -> rows.add(new String[] { r.number(), r.provenance() }));
 		}
-		return created(controllerId,
-				this.checking.check(controllerId, input.name(), input.channel(), input.purpose(), rows));
+		return created(controllerId, this.checking.check(controllerId, input.name(), input.channel(), input.purpose(),
+				CampaignList.of(rows)));
 	}
 
 	@PostMapping(path = "/campaign-checks", consumes = "text/csv")
@@ -86,11 +86,11 @@ class CampaignApi {
 			@RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable String channel,
 			@RequestParam(required = false) @Nullable String purpose, HttpServletRequest request) throws IOException {
-		List<String[]> rows;
+		CampaignList list;
 		try (InputStream in = request.getInputStream()) {
-			rows = CheckingCampaigns.readList(in);
+			list = CampaignList.read(in);
 		}
-		return created(controllerId, this.checking.check(controllerId, name, channel, purpose, rows));
+		return created(controllerId, this.checking.check(controllerId, name, channel, purpose, list));
 	}
 
 	private ResponseEntity<Summary> created(String controllerId, CampaignChecks.Check check) {

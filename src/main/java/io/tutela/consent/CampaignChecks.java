@@ -1,110 +1,117 @@
 package io.tutela.consent;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
-import javax.sql.DataSource;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 import io.tutela.policy.Policy.Channel;
 import io.tutela.subject.PhoneNumbers;
 
 /**
- * Campaign lists checked against the opposition register and the consent ledger. The
- * facts of every number on the list are loaded in a few set-based queries (the numbers go
- * in through {@code COPY}), each number is decided by {@link Decisions} like a single
- * question, and the results are stored through {@code COPY}.
+ * Campaign lists checked against the opposition register and the consent ledger: the
+ * facts of every number on the list come from the register snapshot and the contact index
+ * in memory ({@link RegisterIndexes}, {@link ContactIndexes}), each number is decided by
+ * {@link Decisions} like a single question, and the results are stored in one compact
+ * record ({@link Results}).
  */
 @Repository
 class CampaignChecks {
 
 	private final JdbcClient jdbc;
 
-	private final DataSource dataSource;
+	private final RegisterIndexes registers;
 
-	CampaignChecks(JdbcClient jdbc, DataSource dataSource) {
+	private final ContactIndexes contacts;
+
+	CampaignChecks(JdbcClient jdbc, RegisterIndexes registers, ContactIndexes contacts) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.registers = registers;
+		this.contacts = contacts;
 	}
 
-	/** Checks a list in the caller's transaction and stores the result. */
+	/**
+	 * Checks a list in the caller's transaction and stores the result: every number is
+	 * looked up in the register snapshot and in the controller's contact index, both in
+	 * memory, all at once in ascending order, then decided by {@link Decisions} like a
+	 * single question, on every core; numbers nobody holds and the ledger does not name
+	 * share one decision per provenance and registration day.
+	 */
 	Check run(String controllerId, Terms terms, @Nullable String name, Channel channel, String purpose,
-			List<ListedNumber> list, RegisterSnapshots.@Nullable Snapshot snapshot, String by, Instant now) {
-		long[] numbers = list.stream()
-			.filter((n) -> n.e164() != null)
-			.mapToLong((n) -> Long.parseLong(n.e164().substring(1)))
-			.sorted()
-			.distinct()
-			.toArray();
-		this.jdbc.sql("CREATE TEMP TABLE campaign_number (number BIGINT NOT NULL, phone TEXT NOT NULL) ON COMMIT DROP")
-			.update();
-		copy("COPY campaign_number FROM STDIN", (out) -> {
-			for (long number : numbers) {
-				write(out, number + "\t+" + number + "\n");
-			}
-		});
-		this.jdbc.sql("ANALYZE campaign_number").update();
-		Map<Long, LocalDate> registered = registrations(snapshot);
-		Map<String, List<Subject>> subjects = subjects(controllerId);
-		Map<String, List<LedgerEntry>> entries = entries(controllerId, purpose);
+			CampaignList list, RegisterSnapshots.@Nullable Snapshot snapshot, String by, Instant now) {
+		RegisterIndex register = (snapshot != null) ? this.registers.of(snapshot) : null;
+		ContactIndexes.ContactIndex contacts = this.contacts.current(controllerId);
 		UUID id = UUID.randomUUID();
-		Decision[] decisions = new Decision[list.size()];
-		long callable = 0;
+		int size = list.size();
+		long[] keys = list.keys;
+		long[] distinct = ascending(keys, size);
+		int[] days = (register != null) ? register.registeredDays(distinct) : null;
+		int[] positions = contacts.positions(distinct);
+		Decision[] decisions = new Decision[size];
 		ContactFacts none = ContactFacts.prospect(List.of(), null, null);
-		Map<Prospect, Decision> prospects = new HashMap<>();
-		for (int i = 0; i < list.size(); i++) {
-			ListedNumber n = list.get(i);
-			Decision decision;
-			if (n.e164() == null) {
-				decision = Decision.no(Decision.Reason.INVALID_NUMBER, List.of());
+		Map<Prospect, Decision> prospects = new ConcurrentHashMap<>();
+		IntStream.range(0, size).parallel().forEach((i) -> {
+			int day = RegisterIndex.NOT_REGISTERED;
+			int at = -1;
+			int slot = (keys[i] >= 0) ? Arrays.binarySearch(distinct, keys[i]) : -1;
+			if (slot >= 0) {
+				day = (days != null) ? days[slot] : RegisterIndex.NOT_REGISTERED;
+				at = positions[slot];
+			}
+			if (day == RegisterIndex.NOT_REGISTERED && at < 0) {
+				// neither the register nor the index holds it: checked against the
+				// numbering plan (what they hold was, when it was stored)
+				String e164 = PhoneNumbers.validE164((keys[i] >= 0) ? "+" + keys[i] : list.given[i]);
+				if (e164 == null && keys[i] >= 0) {
+					list.given[i] = "+" + keys[i];
+				}
+				keys[i] = (e164 != null) ? ContactIndexes.number(e164) : -1;
+				if (e164 != null && slot < 0) {
+					day = (register != null) ? register.registeredDay(keys[i]) : RegisterIndex.NOT_REGISTERED;
+					at = contacts.find(keys[i]);
+				}
+			}
+			if (keys[i] < 0) {
+				decisions[i] = Decision.no(Decision.Reason.INVALID_NUMBER, List.of());
+				return;
+			}
+			Provenance provenance = list.provenance(i);
+			LocalDate on = (day != RegisterIndex.NOT_REGISTERED) ? LocalDate.ofEpochDay(day) : null;
+			ContactIndexes.Holder[] holders = contacts.holdersAt(at);
+			List<LedgerEntry> own = about(contacts.entriesAt(at), purpose);
+			ContactFacts.Registration registration = (on != null && snapshot != null)
+					? new ContactFacts.Registration(snapshot.id(), snapshot.takenOn(), on) : null;
+			if (holders.length == 0 && own.isEmpty()) {
+				// a number no subject holds and the ledger does not name: the decision is
+				// a function of its provenance and registration day alone, so numbers
+				// alike share one
+				decisions[i] = prospects.computeIfAbsent(new Prospect(provenance, on),
+						(k) -> Decisions.decide(terms,
+								(registration != null) ? ContactFacts.prospect(List.of(), null, registration) : none,
+								channel, purpose, now, provenance, false));
 			}
 			else {
-				long key = Long.parseLong(n.e164().substring(1));
-				LocalDate on = registered.get(key);
-				List<Subject> holders = subjects.getOrDefault(n.e164(), List.of());
-				List<LedgerEntry> own = entries.getOrDefault(n.e164(), List.of());
-				ContactFacts.Registration registration = (on != null && snapshot != null)
-						? new ContactFacts.Registration(snapshot.id(), snapshot.takenOn(), on) : null;
-				if (holders.isEmpty() && own.isEmpty()) {
-					// a number no subject holds and the ledger does not name: the
-					// decision
-					// is a function of its provenance and registration day alone, so
-					// numbers
-					// alike share one
-					decision = prospects.computeIfAbsent(new Prospect(n.provenance(), on),
-							(k) -> Decisions.decide(
-									terms, (registration != null)
-											? ContactFacts.prospect(List.of(), n.e164(), registration) : none,
-									channel, purpose, now, n.provenance()));
-				}
-				else {
-					decision = Decisions.decide(terms, facts(holders, own, n.e164(), registration), channel, purpose,
-							now, n.provenance());
-				}
+				decisions[i] = Decisions.decide(terms, facts(holders, own, registration), channel, purpose, now,
+						provenance, false);
 			}
-			decisions[i] = decision;
+		});
+		long callable = 0;
+		for (Decision decision : decisions) {
 			if (decision.allowed()) {
 				callable++;
 			}
@@ -120,36 +127,67 @@ class CampaignChecks {
 			.param("at", Timestamp.from(now))
 			.param("by", by)
 			.param("snapshot", (snapshot != null) ? snapshot.id() : null)
-			.param("numbers", list.size())
+			.param("numbers", size)
 			.param("callable", callable)
 			.update();
-		copy("COPY campaign_check_entry (check_id, line, number, provenance, callable, reason) FROM STDIN", (out) -> {
-			String prefix = id + "\t";
-			for (int i = 0; i < list.size(); i++) {
-				ListedNumber n = list.get(i);
-				write(out, prefix + (i + 1) + "\t" + text(n) + "\t" + n.provenance().key() + "\t"
-						+ (decisions[i].allowed() ? "t" : "f") + "\t" + decisions[i].reason() + "\n");
-			}
-		});
+		this.jdbc.sql("INSERT INTO campaign_check_result (check_id, lines, data) VALUES (:id, :lines, :data)")
+			.param("id", id)
+			.param("lines", size)
+			.param("data", Results.encode(list, decisions))
+			.update();
 		return find(controllerId, id).orElseThrow();
 	}
 
-	private static String text(ListedNumber n) {
-		String value = (n.e164() != null) ? n.e164() : n.given();
-		StringBuilder safe = new StringBuilder();
-		for (char c : value.toCharArray()) {
-			safe.append((c == '\t' || c == '\n' || c == '\r' || c == '\\') ? ' ' : c);
+	/**
+	 * The distinct keys that are not negative among the first given, in ascending order.
+	 */
+	private static long[] ascending(long[] keys, int size) {
+		long[] sorted = Arrays.stream(keys, 0, size).filter((k) -> k >= 0).toArray();
+		Arrays.parallelSort(sorted);
+		int distinct = 0;
+		for (int i = 0; i < sorted.length; i++) {
+			if (distinct == 0 || sorted[distinct - 1] != sorted[i]) {
+				sorted[distinct++] = sorted[i];
+			}
 		}
-		return safe.toString();
+		return Arrays.copyOf(sorted, distinct);
 	}
 
-	private static ContactFacts facts(List<Subject> holders, List<LedgerEntry> entries, String number,
+	/** The entries about the purpose. */
+	private static List<LedgerEntry> about(LedgerEntry[] entries, String purpose) {
+		if (entries.length == 0) {
+			return List.of();
+		}
+		boolean all = true;
+		for (LedgerEntry e : entries) {
+			all &= e.purpose().equals(purpose);
+		}
+		if (all) {
+			return Arrays.asList(entries);
+		}
+		List<LedgerEntry> about = new ArrayList<>(entries.length);
+		for (LedgerEntry e : entries) {
+			if (e.purpose().equals(purpose)) {
+				about.add(e);
+			}
+		}
+		return about;
+	}
+
+	private static ContactFacts facts(ContactIndexes.Holder[] holders, List<LedgerEntry> entries,
 			ContactFacts.@Nullable Registration registration) {
+		if (holders.length == 1) {
+			ContactIndexes.Holder s = holders[0];
+			return new ContactFacts(List.of(s.id()), entries, s.restricted(), s.lastContact(),
+					s.contracts().isEmpty() ? null : s.email(), s.contracts(), null, registration);
+		}
 		boolean restricted = false;
 		Instant last = null;
 		String email = null;
 		List<ContactFacts.Contract> contracts = new ArrayList<>();
-		for (Subject s : holders) {
+		List<UUID> ids = new ArrayList<>(holders.length);
+		for (ContactIndexes.Holder s : holders) {
+			ids.add(s.id());
 			restricted |= s.restricted();
 			if (s.lastContact() != null && (last == null || s.lastContact().isAfter(last))) {
 				last = s.lastContact();
@@ -159,75 +197,7 @@ class CampaignChecks {
 				email = s.email();
 			}
 		}
-		return new ContactFacts(holders.stream().map(Subject::id).toList(), entries, restricted, last, email, contracts,
-				number, registration);
-	}
-
-	private Map<Long, LocalDate> registrations(RegisterSnapshots.@Nullable Snapshot snapshot) {
-		Map<Long, LocalDate> found = new HashMap<>();
-		if (snapshot == null) {
-			return found;
-		}
-		this.jdbc
-			.sql("SELECT e.number, min(e.registered_on) FROM campaign_number n JOIN register_entry e "
-					+ "ON e.snapshot_id = :s AND e.number = n.number GROUP BY e.number")
-			.param("s", snapshot.id())
-			.query((rs) -> {
-				found.put(rs.getLong(1), rs.getDate(2).toLocalDate());
-			});
-		return found;
-	}
-
-	private Map<String, List<Subject>> subjects(String controllerId) {
-		Map<UUID, Subject> byId = new HashMap<>();
-		this.jdbc
-			.sql("""
-					SELECT s.id, s.phone, s.email, s.restricted, s.last_contact_at, c.contract_number, c.start_date, c.end_date
-					FROM campaign_number n JOIN subject s ON s.controller_id = :c AND s.phone = n.phone
-					LEFT JOIN contract c ON c.controller_id = :c AND c.subject_id = s.id""")
-			.param("c", controllerId)
-			.query((rs) -> {
-				UUID id = UUID.fromString(rs.getString("id"));
-				Timestamp last = rs.getTimestamp("last_contact_at");
-				Subject s = byId.computeIfAbsent(id, (k) -> {
-					try {
-						return new Subject(id, rs.getString("phone"), rs.getString("email"),
-								rs.getBoolean("restricted"), (last != null) ? last.toInstant() : null,
-								new ArrayList<>());
-					}
-					catch (SQLException ex) {
-						throw new IllegalStateException(ex);
-					}
-				});
-				String contract = rs.getString("contract_number");
-				if (contract != null) {
-					java.sql.Date end = rs.getDate("end_date");
-					s.contracts()
-						.add(new ContactFacts.Contract(contract, rs.getDate("start_date").toLocalDate(),
-								(end != null) ? end.toLocalDate() : null));
-				}
-			});
-		Map<String, List<Subject>> byPhone = new HashMap<>();
-		byId.values().forEach((s) -> byPhone.computeIfAbsent(s.phone(), (k) -> new ArrayList<>()).add(s));
-		return byPhone;
-	}
-
-	private Map<String, List<LedgerEntry>> entries(String controllerId, String purpose) {
-		Map<String, List<LedgerEntry>> byPhone = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT e.*, n.phone AS listed FROM consent_event e
-				JOIN subject s ON s.controller_id = :c AND s.id = e.subject_id
-				JOIN campaign_number n ON n.phone = s.phone
-				WHERE e.controller_id = :c AND e.purpose = :p
-				UNION ALL
-				SELECT e.*, n.phone AS listed FROM consent_event e JOIN campaign_number n ON n.phone = e.phone
-				WHERE e.controller_id = :c AND e.purpose = :p""")
-			.param("c", controllerId)
-			.param("p", purpose)
-			.query((rs) -> {
-				byPhone.computeIfAbsent(rs.getString("listed"), (k) -> new ArrayList<>()).add(Ledger.map(rs, 0));
-			});
-		return byPhone;
+		return new ContactFacts(ids, entries, restricted, last, email, contracts, null, registration);
 	}
 
 	Optional<Check> find(String controllerId, UUID id) {
@@ -248,51 +218,61 @@ class CampaignChecks {
 
 	/** The results of a check in list order, from a line on. */
 	List<Result> results(UUID checkId, int offset, int limit) {
-		return this.jdbc
-			.sql("SELECT line, number, provenance, callable, reason FROM campaign_check_entry WHERE check_id = :id "
-					+ "AND line > :o ORDER BY line LIMIT :l")
-			.param("id", checkId)
-			.param("o", offset)
-			.param("l", limit)
-			.query((rs, n) -> new Result(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-					rs.getString(5)))
-			.list();
+		byte[] data = stored(checkId);
+		if (data == null) {
+			return this.jdbc
+				.sql("SELECT line, number, provenance, callable, reason FROM campaign_check_entry WHERE check_id = :id "
+						+ "AND line > :o ORDER BY line LIMIT :l")
+				.param("id", checkId)
+				.param("o", offset)
+				.param("l", limit)
+				.query((rs, n) -> new Result(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+						rs.getString(5)))
+				.list();
+		}
+		List<Result> page = new ArrayList<>();
+		Results.decode(data, (r) -> {
+			if (r.line() > offset && page.size() < limit) {
+				page.add(r);
+			}
+			return page.size() < limit;
+		});
+		return page;
 	}
 
 	/** Every result of a check in list order, streamed; only callable ones if asked. */
 	void eachResult(UUID checkId, boolean callableOnly, Consumer<Result> each) {
-		this.jdbc
-			.sql("SELECT line, number, provenance, callable, reason FROM campaign_check_entry WHERE check_id = :id "
-					+ (callableOnly ? "AND callable " : "") + "ORDER BY line")
+		byte[] data = stored(checkId);
+		if (data == null) {
+			this.jdbc
+				.sql("SELECT line, number, provenance, callable, reason FROM campaign_check_entry WHERE check_id = :id "
+						+ (callableOnly ? "AND callable " : "") + "ORDER BY line")
+				.param("id", checkId)
+				.withFetchSize(10_000)
+				.query((rs) -> {
+					each.accept(new Result(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+							rs.getString(5)));
+				});
+			return;
+		}
+		Results.decode(data, (r) -> {
+			if (!callableOnly || r.callable()) {
+				each.accept(r);
+			}
+			return true;
+		});
+	}
+
+	/**
+	 * A check's results as stored in one record, or null for a check stored a row per
+	 * number (before the compact form).
+	 */
+	private byte @Nullable [] stored(UUID checkId) {
+		return this.jdbc.sql("SELECT data FROM campaign_check_result WHERE check_id = :id")
 			.param("id", checkId)
-			.withFetchSize(10_000)
-			.query((rs) -> {
-				each.accept(
-						new Result(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
-			});
-	}
-
-	private void copy(String sql, CopyBody body) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try (Writer out = new OutputStreamWriter(
-				new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16), StandardCharsets.UTF_8)) {
-			body.write(out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("COPY failed", ex);
-		}
-	}
-
-	private static void write(Writer out, String text) {
-		try {
-			out.write(text);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+			.query(byte[].class)
+			.optional()
+			.orElse(null);
 	}
 
 	private static Check map(java.sql.ResultSet rs, int row) throws SQLException {
@@ -301,21 +281,6 @@ class CampaignChecks {
 				rs.getString("purpose"), rs.getString("channel"), rs.getTimestamp("checked_at").toInstant(),
 				rs.getString("checked_by"), (snapshot != null) ? UUID.fromString(snapshot) : null,
 				rs.getLong("numbers"), rs.getLong("callable"));
-	}
-
-	private interface CopyBody {
-
-		void write(Writer out) throws IOException;
-
-	}
-
-	/** A number on a campaign list: as given, in E.164 when valid, and its provenance. */
-	record ListedNumber(String given, @Nullable String e164, Provenance provenance) {
-
-		static ListedNumber of(String given, Provenance provenance) {
-			return new ListedNumber(given, PhoneNumbers.validE164(given), provenance);
-		}
-
 	}
 
 	/** A stored check. */
@@ -328,10 +293,6 @@ class CampaignChecks {
 	}
 
 	private record Prospect(Provenance provenance, @Nullable LocalDate registeredOn) {
-	}
-
-	private record Subject(UUID id, String phone, @Nullable String email, boolean restricted,
-			@Nullable Instant lastContact, List<ContactFacts.Contract> contracts) {
 	}
 
 }

@@ -24,6 +24,15 @@ final class ChannelScope {
 
 	static final String TRADITIONAL = "traditional";
 
+	private static final Comparator<LedgerEntry> LATEST = Comparator.comparing(LedgerEntry::occurredAt)
+		.thenComparing(LedgerEntry::recordedAt);
+
+	private static final Channel[] CHANNELS = Channel.values();
+
+	private static final String[] KEYS = java.util.Arrays.stream(CHANNELS)
+		.map((c) -> c.name().toLowerCase(Locale.ROOT))
+		.toArray(String[]::new);
+
 	private ChannelScope() {
 	}
 
@@ -33,16 +42,16 @@ final class ChannelScope {
 	}
 
 	static @Nullable Channel channel(String name) {
-		for (Channel channel : Channel.values()) {
-			if (channel.name().toLowerCase(Locale.ROOT).equals(name)) {
-				return channel;
+		for (int i = 0; i < KEYS.length; i++) {
+			if (KEYS[i].equals(name)) {
+				return CHANNELS[i];
 			}
 		}
 		return null;
 	}
 
 	static String key(Channel channel) {
-		return channel.name().toLowerCase(Locale.ROOT);
+		return KEYS[channel.ordinal()];
 	}
 
 	static boolean covers(String scope, Channel channel) {
@@ -60,9 +69,14 @@ final class ChannelScope {
 	 * covering them that had occurred by then (ties: the one recorded last).
 	 */
 	static Optional<LedgerEntry> deciding(List<LedgerEntry> entries, String purpose, Channel channel, Instant asOf) {
-		return entries.stream()
-			.filter((e) -> e.purpose().equals(purpose) && covers(e.scope(), channel) && !e.occurredAt().isAfter(asOf))
-			.max(Comparator.comparing(LedgerEntry::occurredAt).thenComparing(LedgerEntry::recordedAt));
+		LedgerEntry latest = null;
+		for (LedgerEntry e : entries) {
+			if (e.purpose().equals(purpose) && covers(e.scope(), channel) && !e.occurredAt().isAfter(asOf)
+					&& (latest == null || LATEST.compare(e, latest) > 0)) {
+				latest = e;
+			}
+		}
+		return Optional.ofNullable(latest);
 	}
 
 }

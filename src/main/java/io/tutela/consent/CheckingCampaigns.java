@@ -54,8 +54,14 @@ class CheckingCampaigns {
 
 	private final Clock clock;
 
+	private final RegisterIndexes indexes;
+
+	private final ContactIndexes contacts;
+
 	CheckingCampaigns(RegisterSnapshots snapshots, CampaignChecks checks, Policies policies, Auditing auditing,
-			CurrentActor actor, Clock clock) {
+			CurrentActor actor, Clock clock, RegisterIndexes indexes, ContactIndexes contacts) {
+		this.indexes = indexes;
+		this.contacts = contacts;
 		this.snapshots = snapshots;
 		this.checks = checks;
 		this.policies = policies;
@@ -84,8 +90,11 @@ class CheckingCampaigns {
 		if (!problems.isEmpty() || takenOn == null) {
 			throw new InvalidInputException(problems);
 		}
+		RegisterIndex.Builder index = new RegisterIndex.Builder();
 		RegisterSnapshots.Snapshot snapshot = this.snapshots.load(controllerId, takenOn, fileName,
-				this.actor.actor().name(), now, in);
+				this.actor.actor().name(), now, in, index);
+		this.indexes.imported(snapshot, index.build());
+		this.contacts.warm(controllerId);
 		this.auditing.success("opposition_register.import", controllerId, null, List.of(snapshot.id()));
 		return snapshot;
 	}
@@ -95,13 +104,10 @@ class CheckingCampaigns {
 		return this.snapshots.list(controllerId);
 	}
 
-	/**
-	 * Checks a campaign list.
-	 * @param rows number and provenance of each line
-	 */
+	/** Checks a campaign list. */
 	@Transactional
 	CampaignChecks.Check check(String controllerId, @Nullable String name, @Nullable String channelName,
-			@Nullable String purposeName, List<String[]> rows) {
+			@Nullable String purposeName, CampaignList list) {
 		Policy policy = this.policies.current(controllerId);
 		Terms terms = Terms.of(policy);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -114,33 +120,10 @@ class CheckingCampaigns {
 		if (purpose == null || policy.purpose(purpose).isEmpty()) {
 			problems.add(new FieldProblem("purpose", "not a purpose of the policy of " + controllerId));
 		}
-		if (rows.isEmpty() || rows.size() > LIST_LIMIT) {
+		if (list.size() == 0 || list.size() > LIST_LIMIT) {
 			problems.add(new FieldProblem("rows", "from 1 to " + LIST_LIMIT + " numbers"));
 		}
-		// read one after another: libphonenumber's pattern cache is synchronised, and
-		// threads reading numbers side by side wait on it
-		CampaignChecks.ListedNumber[] listed = new CampaignChecks.ListedNumber[rows.size()];
-		for (int i = 0; i < listed.length; i++) {
-			String[] row = rows.get(i);
-			Provenance provenance = (row[1] != null) ? Provenance.of(row[1].strip()) : null;
-			if (provenance != null && row[0] != null && !row[0].isBlank()) {
-				listed[i] = CampaignChecks.ListedNumber.of(row[0], provenance);
-			}
-		}
-		for (int i = 0; i < listed.length && problems.size() < 100; i++) {
-			String[] row = rows.get(i);
-			if (listed[i] != null) {
-				continue;
-			}
-			if (row[0] == null || row[0].isBlank()) {
-				problems.add(new FieldProblem("rows[" + i + "].number", "is missing"));
-			}
-			if (row[1] == null || Provenance.of(row[1].strip()) == null) {
-				problems.add(new FieldProblem("rows[" + i + "].provenance",
-						"public_directory, third_party_list, own_archive or inbound_callback"));
-			}
-		}
-		List<CampaignChecks.ListedNumber> list = Arrays.asList(listed);
+		problems.addAll(list.problems());
 		Instant now = this.clock.instant();
 		RegisterSnapshots.Snapshot snapshot = this.snapshots
 			.newest(controllerId, LocalDate.ofInstant(now, terms.zone()))
@@ -148,32 +131,13 @@ class CheckingCampaigns {
 		if (terms.oppositionRegister() && snapshot == null) {
 			problems.add(new FieldProblem("snapshot", "import a snapshot of the opposition register first"));
 		}
-		if (!problems.isEmpty() || channel == null || purpose == null) {
+		if (!problems.isEmpty() || list.wrong() > 0 || channel == null || purpose == null) {
 			throw new InvalidInputException(problems);
 		}
 		CampaignChecks.Check check = this.checks.run(controllerId, terms, People.blank(name), channel, purpose, list,
 				snapshot, this.actor.actor().name(), now);
 		this.auditing.success("campaign_check.create", controllerId, null, List.of(check.id()));
 		return check;
-	}
-
-	/** Reads a campaign list as CSV {@code number,provenance} with its header. */
-	static List<String[]> readList(InputStream in) throws IOException {
-		List<String[]> rows = new ArrayList<>();
-		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-		String header = reader.readLine();
-		if (header == null || !header.strip().equals("number,provenance")) {
-			throw InvalidInputException.of("header", "the first line must be number,provenance");
-		}
-		String line;
-		while ((line = reader.readLine()) != null) {
-			if (!line.isBlank()) {
-				int comma = line.indexOf(',');
-				rows.add((comma < 0) ? new String[] { line, null }
-						: new String[] { line.substring(0, comma), line.substring(comma + 1) });
-			}
-		}
-		return rows;
 	}
 
 	List<CampaignChecks.Check> checks(String controllerId) {

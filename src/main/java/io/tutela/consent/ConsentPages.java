@@ -216,8 +216,7 @@ class ConsentPages {
 			@RequestParam(required = false) @Nullable String channel, @RequestParam MultipartFile file, Model model)
 			throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			CampaignChecks.Check check = this.checking.check(controllerId, name, channel, null,
-					CheckingCampaigns.readList(in));
+			CampaignChecks.Check check = this.checking.check(controllerId, name, channel, null, CampaignList.read(in));
 			return "redirect:/controllers/" + controllerId + "/campaign-checks/" + check.id();
 		}
 		catch (InvalidInputException ex) {

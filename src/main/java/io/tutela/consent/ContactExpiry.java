@@ -24,13 +24,13 @@ final class ContactExpiry {
 		if (terms.contactExpiry() == null) {
 			return Optional.empty();
 		}
-		LocalDate today = LocalDate.ofInstant(asOf, terms.zone());
+		LocalDate today = terms.date(asOf);
 		LocalDate last = null;
 		if (facts.lastContact() != null && !facts.lastContact().isAfter(asOf)) {
-			last = LocalDate.ofInstant(facts.lastContact(), terms.zone());
+			last = terms.date(facts.lastContact());
 		}
 		if (consent != null) {
-			last = later(last, LocalDate.ofInstant(consent.occurredAt(), terms.zone()));
+			last = later(last, terms.date(consent.occurredAt()));
 		}
 		for (ContactFacts.Contract contract : facts.contracts()) {
 			if (!contract.start().isAfter(today)) {
@@ -41,7 +41,7 @@ final class ContactExpiry {
 	}
 
 	static boolean expired(Terms terms, ContactFacts facts, @Nullable LedgerEntry consent, Instant asOf) {
-		LocalDate today = LocalDate.ofInstant(asOf, terms.zone());
+		LocalDate today = terms.date(asOf);
 		return lastDay(terms, facts, consent, asOf).map(today::isAfter).orElse(false);
 	}
 

@@ -1,6 +1,8 @@
 package io.tutela.consent;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -11,12 +13,25 @@ import org.jspecify.annotations.Nullable;
  */
 record Decision(boolean allowed, String reason, List<Evidence> evidence) {
 
+	/** The decisions without evidence, one of each: a campaign check makes millions. */
+	private static final Map<Reason, Decision> BARE_YES = bare(true);
+
+	private static final Map<Reason, Decision> BARE_NO = bare(false);
+
 	static Decision yes(Reason reason, List<Evidence> evidence) {
-		return new Decision(true, reason.key(), List.copyOf(evidence));
+		return evidence.isEmpty() ? BARE_YES.get(reason) : new Decision(true, reason.key(), List.copyOf(evidence));
 	}
 
 	static Decision no(Reason reason, List<Evidence> evidence) {
-		return new Decision(false, reason.key(), List.copyOf(evidence));
+		return evidence.isEmpty() ? BARE_NO.get(reason) : new Decision(false, reason.key(), List.copyOf(evidence));
+	}
+
+	private static Map<Reason, Decision> bare(boolean allowed) {
+		Map<Reason, Decision> bare = new EnumMap<>(Reason.class);
+		for (Reason reason : Reason.values()) {
+			bare.put(reason, new Decision(allowed, reason.key(), List.of()));
+		}
+		return bare;
 	}
 
 	enum Reason {

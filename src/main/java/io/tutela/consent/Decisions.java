@@ -26,6 +26,16 @@ final class Decisions {
 	 */
 	static Decision decide(Terms terms, ContactFacts facts, Channel channel, String purpose, Instant asOf,
 			@Nullable Provenance provenance) {
+		return decide(terms, facts, channel, purpose, asOf, provenance, true);
+	}
+
+	/**
+	 * The same decision; with {@code explain} false its evidence is left out (a campaign
+	 * check keeps only whether and why), which spares writing out dates and ids a million
+	 * times.
+	 */
+	static Decision decide(Terms terms, ContactFacts facts, Channel channel, String purpose, Instant asOf,
+			@Nullable Provenance provenance, boolean explain) {
 		boolean marketing = terms.marketing(purpose);
 		if (marketing && !terms.channels().contains(channel)) {
 			return Decision.no(Decision.Reason.CHANNEL_NOT_IN_NOTICE, List.of(new Decision.Evidence("policy",
@@ -36,9 +46,11 @@ final class Decisions {
 			return Decision.no(Decision.Reason.RESTRICTED, List.of(restricted.get()));
 		}
 		LedgerEntry deciding = ChannelScope.deciding(facts.entries(), purpose, channel, asOf).orElse(null);
-		List<Decision.Evidence> evidence = new ArrayList<>();
-		if (deciding != null) {
+		List<Decision.Evidence> evidence = explain ? new ArrayList<>() : new Unexplained();
+		if (deciding != null && explain) {
 			evidence.add(Decision.Evidence.of(deciding));
+		}
+		if (deciding != null) {
 			if (deciding.event() == LedgerEntry.Kind.OBJECTED) {
 				return Decision.no(Decision.Reason.OBJECTED, evidence);
 			}
@@ -75,18 +87,40 @@ final class Decisions {
 			Optional<ContactFacts.Registration> registration = OppositionRegister.cancels(terms, facts, channel,
 					deciding, asOf);
 			if (registration.isPresent()) {
-				evidence.add(new Decision.Evidence("register", registration.get().snapshotId().toString(),
-						"registered in the opposition register", registration.get().registeredOn().toString()));
+				if (explain) {
+					evidence.add(new Decision.Evidence("register", registration.get().snapshotId().toString(),
+							"registered in the opposition register", registration.get().registeredOn().toString()));
+				}
 				return Decision.no(Decision.Reason.OPPOSITION_REGISTER, evidence);
 			}
 			if (basis != Decision.Reason.PUBLIC_DIRECTORY && ContactExpiry.expired(terms, facts, deciding, asOf)) {
-				evidence.add(new Decision.Evidence("policy", "marketing.contact_expiry",
+				evidence.add(!explain ? null : new Decision.Evidence("policy", "marketing.contact_expiry",
 						"contact data expired after " + terms.contactExpiry(),
 						ContactExpiry.lastDay(terms, facts, deciding, asOf).map(Object::toString).orElse(null)));
 				return Decision.no(Decision.Reason.CONTACT_EXPIRED, evidence);
 			}
 		}
 		return Decision.yes(basis, evidence);
+	}
+
+	/** The evidence of an unexplained decision: nothing is kept. */
+	private static final class Unexplained extends java.util.AbstractList<Decision.Evidence> {
+
+		@Override
+		public boolean add(Decision.Evidence evidence) {
+			return false;
+		}
+
+		@Override
+		public Decision.Evidence get(int index) {
+			throw new IndexOutOfBoundsException(index);
+		}
+
+		@Override
+		public int size() {
+			return 0;
+		}
+
 	}
 
 }

@@ -39,7 +39,7 @@ final class OppositionRegister {
 		if (consent == null) {
 			return Optional.of(registration);
 		}
-		LocalDate given = LocalDate.ofInstant(consent.occurredAt(), terms.zone());
+		LocalDate given = terms.date(consent.occurredAt());
 		if (given.isAfter(registration.registeredOn())) {
 			return Optional.empty();
 		}
@@ -50,7 +50,7 @@ final class OppositionRegister {
 		if (terms.registerGrace() == null) {
 			return false;
 		}
-		LocalDate today = LocalDate.ofInstant(asOf, terms.zone());
+		LocalDate today = terms.date(asOf);
 		return facts.contracts()
 			.stream()
 			.anyMatch((c) -> !c.start().isAfter(today)

@@ -1,6 +1,9 @@
 package io.tutela.consent;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,13 +23,11 @@ enum Provenance {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	private static final Map<String, Provenance> BY_KEY = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(Provenance::key, (p) -> p));
+
 	static @Nullable Provenance of(String key) {
-		for (Provenance p : values()) {
-			if (p.key().equals(key)) {
-				return p;
-			}
-		}
-		return null;
+		return BY_KEY.get(key);
 	}
 
 }

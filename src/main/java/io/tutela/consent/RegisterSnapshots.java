@@ -53,9 +53,12 @@ class RegisterSnapshots {
 		this.dataSource = dataSource;
 	}
 
-	/** Imports a snapshot in the caller's transaction. */
+	/**
+	 * Imports a snapshot in the caller's transaction, and collects its numbers into the
+	 * index given.
+	 */
 	Snapshot load(String controllerId, LocalDate takenOn, @Nullable String fileName, String importedBy, Instant now,
-			InputStream in) {
+			InputStream in, RegisterIndex.Builder index) {
 		UUID id = UUID.randomUUID();
 		this.jdbc
 			.sql("INSERT INTO register_snapshot (id, controller_id, taken_on, imported_at, imported_by, "
@@ -122,6 +125,7 @@ class RegisterSnapshots {
 					}
 				}
 				else if (errors == 0) {
+					index.add(Long.parseLong(e164, 1, e164.length(), 10), registered);
 					copy.write(prefix);
 					copy.write(e164, 1, e164.length() - 1);
 					copy.write('\t');

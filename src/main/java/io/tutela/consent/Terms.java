@@ -1,5 +1,7 @@
 package io.tutela.consent;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Set;
@@ -16,6 +18,11 @@ import io.tutela.policy.Policy.Channel;
  */
 record Terms(@Nullable String marketingPurpose, Set<Channel> channels, boolean softSpam, @Nullable Period contactExpiry,
 		boolean oppositionRegister, @Nullable Period registerGrace, @Nullable Period checkValidity, ZoneId zone) {
+
+	/** The calendar date of an instant in the controller's zone. */
+	LocalDate date(Instant instant) {
+		return LocalDays.dateOf(instant, this.zone);
+	}
 
 	static Terms of(Policy policy) {
 		Policy.Marketing m = policy.marketing();

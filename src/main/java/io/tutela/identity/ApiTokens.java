@@ -40,6 +40,9 @@ class ApiTokens {
 
 	static final Duration LONGEST = Duration.ofDays(366);
 
+	/** How precisely a token's last use is recorded. */
+	static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
 
 	private final Accounts accounts;
@@ -156,10 +159,14 @@ class ApiTokens {
 		if (!account.allControllers()) {
 			controllers.retainAll(account.controllers());
 		}
-		this.jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
-			.param("now", Timestamp.from(now))
-			.param("id", token.id())
-			.update();
+		// the last use is told to the minute: writing it at every request would cost each
+		// one a commit of its own
+		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
+			this.jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
+				.param("now", Timestamp.from(now))
+				.param("id", token.id())
+				.update();
+		}
 		return Optional.of(new StaffPrincipal(account.id(), account.username(), account.displayName(),
 				Set.copyOf(roles), all, Set.copyOf(controllers)));
 	}

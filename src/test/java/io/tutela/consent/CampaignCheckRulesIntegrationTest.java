@@ -98,6 +98,40 @@ class CampaignCheckRulesIntegrationTest {
 			.containsExactly(false, false, true, false, false, false);
 	}
 
+	/** The reason of the one number of a list checked now. */
+	String reasonNow(String number) {
+		Http.Response checked = admin().postJson(API + "/campaign-checks",
+				Map.of("rows", List.of(Map.of("number", number, "provenance", "own_archive"))));
+		assertThat(checked.status()).as(checked.body()).isEqualTo(201);
+		return admin().get(API + "/campaign-checks/" + checked.json().at("/check/id").asString())
+			.json()
+			.at("/results/0/reason")
+			.asString();
+	}
+
+	@Test
+	void aCheckRightAfterAChangeSeesIt() {
+		assertThat(admin()
+			.post(API + "/register-snapshots?takenOn=" + TODAY, "text/csv",
+					"number,registered_on\n3489999998,2020-01-01\n")
+			.status()).isEqualTo(201);
+		consent("+393481000030", "automated", "given", TODAY.minusDays(20), Map.of());
+		assertThat(reasonNow("348 1000030")).isEqualTo("consent");
+
+		consent("+393481000030", "automated", "objected", TODAY.minusDays(1), Map.of());
+		assertThat(reasonNow("348 1000030")).as("the objection recorded a moment before").isEqualTo("objected");
+
+		Http.Response subject = admin().postJson(API + "/subjects",
+				Map.of("customerCode", "RULES-30", "familyName", "Nuovo", "phone", "+39 348 100 0031"));
+		assertThat(subject.status()).as(subject.body()).isEqualTo(201);
+		consent("+393481000031", "automated", "given", TODAY.minusDays(20), Map.of());
+		assertThat(reasonNow("348 1000031")).isEqualTo("consent");
+		this.jdbc.sql("UPDATE subject SET restricted = true WHERE controller_id = 'connext' AND id = CAST(:id AS uuid)")
+			.param("id", subject.json().get("id").asString())
+			.update();
+		assertThat(reasonNow("348 1000031")).as("the restriction made a moment ago").isEqualTo("restricted");
+	}
+
 	@Test
 	void aChannelTheNoticeDoesNotNameCallsNobody() {
 		Http.Response checked = admin().postJson("/api/v1/controllers/conecto/campaign-checks", Map.of("channel", "fax",

@@ -1,0 +1,168 @@
+package io.tutela.consent;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.tutela.web.InvalidInputException;
+import io.tutela.web.InvalidInputException.FieldProblem;
+
+/**
+ * A campaign list as read, in arrays rather than an object per line (a list may hold
+ * millions of numbers): for each line the digits of its number when it is written in
+ * canonical Italian E.164 ({@code +39} and 6 to 12 digits), otherwise the text given; and
+ * its provenance. What is wrong with the lines is collected as it is read.
+ */
+final class CampaignList {
+
+	/** The longest text kept of a number as given. */
+	static final int GIVEN_LIMIT = 100;
+
+	private static final Provenance[] PROVENANCES = Provenance.values();
+
+	private int size;
+
+	/** The digits of a number in canonical Italian form, or -1. */
+	long[] keys = new long[1024];
+
+	/** The number as given, where it is not in canonical Italian form. */
+	@Nullable String[] given = new String[1024];
+
+	private byte[] provenances = new byte[1024];
+
+	private final List<FieldProblem> problems = new ArrayList<>();
+
+	private long wrong;
+
+	int size() {
+		return this.size;
+	}
+
+	Provenance provenance(int line) {
+		return PROVENANCES[this.provenances[line]];
+	}
+
+	/** The first hundred problems of the lines. */
+	List<FieldProblem> problems() {
+		return this.problems;
+	}
+
+	/**
+	 * Reads a list as CSV {@code number,provenance} with its header, a line at a time.
+	 */
+	static CampaignList read(InputStream in) throws IOException {
+		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+		String header = reader.readLine();
+		if (header == null || !header.strip().equals("number,provenance")) {
+			throw InvalidInputException.of("header", "the first line must be number,provenance");
+		}
+		CampaignList list = new CampaignList();
+		String line;
+		while ((line = reader.readLine()) != null) {
+			if (!line.isBlank()) {
+				int comma = line.indexOf(',');
+				list.add(line, 0, (comma < 0) ? line.length() : comma, (comma < 0) ? -1 : comma + 1);
+			}
+		}
+		return list;
+	}
+
+	/** A list from rows of number and provenance. */
+	static CampaignList of(List<String[]> rows) {
+		CampaignList list = new CampaignList();
+		for (String[] row : rows) {
+			String number = (row[0] != null) ? row[0] : "";
+			String provenance = (row[1] != null) ? row[1] : null;
+			String line = (provenance != null) ? number + "," + provenance : number;
+			list.add(line, 0, number.length(), (provenance != null) ? number.length() + 1 : -1);
+		}
+		return list;
+	}
+
+	/**
+	 * Adds a line: its number between {@code from} and {@code to}, its provenance from
+	 * {@code provenanceAt} to the end (none when negative).
+	 */
+	private void add(String line, int from, int to, int provenanceAt) {
+		int i = this.size;
+		if (i == this.keys.length) {
+			int grown = i * 2;
+			this.keys = Arrays.copyOf(this.keys, grown);
+			this.given = Arrays.copyOf(this.given, grown);
+			this.provenances = Arrays.copyOf(this.provenances, grown);
+		}
+		while (from < to && Character.isWhitespace(line.charAt(from))) {
+			from++;
+		}
+		while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+			to--;
+		}
+		Provenance provenance = (provenanceAt >= 0) ? provenance(line, provenanceAt) : null;
+		this.keys[i] = canonicalItalian(line, from, to);
+		this.given[i] = (this.keys[i] >= 0) ? null : line.substring(from, Math.min(to, from + GIVEN_LIMIT));
+		if (provenance == null || from == to) {
+			this.wrong++;
+			if (this.problems.size() < 100 && from == to) {
+				this.problems.add(new FieldProblem("rows[" + i + "].number", "is missing"));
+			}
+			if (this.problems.size() < 100 && provenance == null) {
+				this.problems.add(new FieldProblem("rows[" + i + "].provenance",
+						"public_directory, third_party_list, own_archive or inbound_callback"));
+			}
+		}
+		else {
+			this.provenances[i] = (byte) provenance.ordinal();
+		}
+		this.size++;
+	}
+
+	/** How many lines are wrong (the problems list the first hundred). */
+	long wrong() {
+		return this.wrong;
+	}
+
+	private static @Nullable Provenance provenance(String line, int from) {
+		int to = line.length();
+		while (from < to && Character.isWhitespace(line.charAt(from))) {
+			from++;
+		}
+		while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+			to--;
+		}
+		for (Provenance p : PROVENANCES) {
+			String key = p.key();
+			if (key.length() == to - from && line.regionMatches(from, key, 0, key.length())) {
+				return p;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The digits of a number written {@code +39} and 6 to 12 digits, or -1 for any other
+	 * writing.
+	 */
+	static long canonicalItalian(String text, int from, int to) {
+		int digits = to - from - 3;
+		if (digits < 6 || digits > 12 || !text.startsWith("+39", from)) {
+			return -1;
+		}
+		long value = 39;
+		for (int i = from + 3; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
+}

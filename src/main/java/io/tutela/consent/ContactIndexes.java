@@ -1,0 +1,389 @@
+package io.tutela.consent;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What Tutela holds about every telephone number a controller's subjects or consent
+ * ledger name, in memory, for campaign checks: the subjects holding the number (their
+ * restriction, last contact, contracts, e-mail) and the ledger entries about it (through
+ * a subject holding it, or naming the number itself).
+ * <p>
+ * An index is built in one repeatable-read snapshot together with the controller's
+ * {@code contact_facts_version}, which every change to subjects, contracts or the ledger
+ * moves in its own transaction; a check uses the index only while that version is still
+ * the current one, and otherwise builds it again first. A scheduled round rebuilds the
+ * indexes already in use whose version moved, so that a check rarely waits for one.
+ */
+@Component
+class ContactIndexes {
+
+	private static final Logger log = LoggerFactory.getLogger(ContactIndexes.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate snapshot;
+
+	private final Map<String, ContactIndex> byController = new ConcurrentHashMap<>();
+
+	ContactIndexes(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.snapshot.setReadOnly(true);
+	}
+
+	/** The controller's index at the current version of its facts. */
+	ContactIndex current(String controllerId) {
+		long version = version(controllerId);
+		ContactIndex index = this.byController.get(controllerId);
+		if (index != null && index.version() == version) {
+			return index;
+		}
+		synchronized (lock(controllerId)) {
+			index = this.byController.get(controllerId);
+			if (index == null || index.version() != version(controllerId)) {
+				index = build(controllerId);
+				this.byController.put(controllerId, index);
+			}
+			return index;
+		}
+	}
+
+	/**
+	 * Builds the controller's index beside the caller, once the caller's transaction
+	 * commits (after a register snapshot is imported, a campaign check is near).
+	 */
+	void warm(String controllerId) {
+		Runnable build = () -> CompletableFuture.runAsync(() -> {
+			try {
+				current(controllerId);
+			}
+			catch (RuntimeException ex) {
+				log.warn("The contact index of {} could not be built ahead: {}", controllerId,
+						ex.getClass().getSimpleName());
+			}
+		});
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					build.run();
+				}
+			});
+		}
+		else {
+			build.run();
+		}
+	}
+
+	/** Rebuilds, beside the checks, the indexes in use whose facts changed. */
+	@Scheduled(fixedDelayString = "${tutela.consent.index-refresh:PT5S}",
+			initialDelayString = "${tutela.consent.index-refresh:PT5S}")
+	void refresh() {
+		for (String controllerId : List.copyOf(this.byController.keySet())) {
+			ContactIndex index = this.byController.get(controllerId);
+			if (index != null && index.version() != version(controllerId)) {
+				synchronized (lock(controllerId)) {
+					ContactIndex again = this.byController.get(controllerId);
+					if (again != null && again.version() != version(controllerId)) {
+						this.byController.put(controllerId, build(controllerId));
+					}
+				}
+			}
+		}
+	}
+
+	private Object lock(String controllerId) {
+		return controllerId.intern();
+	}
+
+	private long version(String controllerId) {
+		return this.jdbc.sql("SELECT version FROM contact_facts_version WHERE controller_id = :c")
+			.param("c", controllerId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
+	private ContactIndex build(String controllerId) {
+		long start = System.nanoTime();
+		ContactIndex index = this.snapshot.execute((status) -> read(controllerId));
+		log.info("Contact index of {} built at version {}: {} numbers in {} ms", controllerId, index.version(),
+				index.size(), (System.nanoTime() - start) / 1_000_000);
+		return index;
+	}
+
+	private ContactIndex read(String controllerId) {
+		long version = version(controllerId);
+		Strings strings = new Strings();
+		Map<UUID, Holder> subjects = new HashMap<>();
+		Slots slots = new Slots();
+		List<List<Holder>> holders = new ArrayList<>();
+		List<List<LedgerEntry>> entries = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT id, phone, email, restricted, last_contact_at FROM subject
+				WHERE controller_id = :c AND phone IS NOT NULL""")
+			.param("c", controllerId)
+			.withFetchSize(50_000)
+			.query((rs) -> {
+				long number = number(rs.getString("phone"));
+				if (number < 0) {
+					return;
+				}
+				Timestamp last = rs.getTimestamp("last_contact_at");
+				Holder holder = new Holder(rs.getObject("id", UUID.class), number, rs.getString("email"),
+						rs.getBoolean("restricted"), (last != null) ? last.toInstant() : null, new ArrayList<>(0));
+				subjects.put(holder.id(), holder);
+				int slot = slots.slot(number, holders, entries);
+				holders.get(slot).add(holder);
+			});
+		this.jdbc.sql("""
+				SELECT c.subject_id, c.contract_number, c.start_date, c.end_date FROM contract c
+				JOIN subject s ON s.id = c.subject_id AND s.phone IS NOT NULL
+				WHERE c.controller_id = :c""").param("c", controllerId).withFetchSize(50_000).query((rs) -> {
+			Holder holder = subjects.get(rs.getObject("subject_id", UUID.class));
+			if (holder != null) {
+				java.sql.Date end = rs.getDate("end_date");
+				holder.contracts()
+					.add(new ContactFacts.Contract(rs.getString("contract_number"),
+							rs.getDate("start_date").toLocalDate(), (end != null) ? end.toLocalDate() : null));
+			}
+		});
+		// what a decision reads of an entry, the instants in microseconds (read faster
+		// than as text, and as exact)
+		String columns = """
+				e.id, e.subject_id, e.purpose, e.scope, e.event,
+				CAST(extract(epoch FROM e.occurred_at) * 1000000 AS bigint) AS occurred_us,
+				CAST(extract(epoch FROM e.recorded_at) * 1000000 AS bigint) AS recorded_us,
+				e.method, e.list_provenance, e.third_party_use""";
+		this.jdbc
+			.sql("SELECT " + columns + ", s.phone AS listed FROM consent_event e JOIN subject s ON s.id = e.subject_id "
+					+ "WHERE e.controller_id = :c AND s.phone IS NOT NULL UNION ALL SELECT " + columns
+					+ ", e.phone AS listed FROM consent_event e WHERE e.controller_id = :c AND e.phone IS NOT NULL")
+			.param("c", controllerId)
+			.withFetchSize(50_000)
+			.query((rs) -> {
+				long number = number(rs.getString("listed"));
+				if (number >= 0) {
+					entries.get(slots.slot(number, holders, entries)).add(entry(controllerId, rs, strings));
+				}
+			});
+		long[] numbers = slots.numbers();
+		int[] order = slots.ascending();
+		long[] sorted = new long[order.length];
+		Holder[][] holding = new Holder[order.length][];
+		LedgerEntry[][] about = new LedgerEntry[order.length][];
+		for (int i = 0; i < order.length; i++) {
+			int slot = order[i];
+			sorted[i] = numbers[slot];
+			holding[i] = holders.get(slot).toArray(ContactIndex.NO_HOLDERS);
+			about[i] = entries.get(slot).toArray(ContactIndex.NO_ENTRIES);
+		}
+		return new ContactIndex(version, sorted, holding, about);
+	}
+
+	/** The digits of an E.164 number as a long, or -1. */
+	static long number(@Nullable String e164) {
+		if (e164 == null || e164.length() < 2 || e164.charAt(0) != '+' || e164.length() > 16) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(e164, 1, e164.length(), 10);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static LedgerEntry entry(String controllerId, ResultSet rs, Strings strings) throws SQLException {
+		return new LedgerEntry(rs.getObject("id", UUID.class), controllerId, rs.getObject("subject_id", UUID.class),
+				null, null, strings.of(rs.getString("purpose")), strings.of(rs.getString("scope")),
+				LedgerEntry.Kind.valueOf(strings.of(rs.getString("event")).toUpperCase(Locale.ROOT)),
+				micros(rs.getLong("occurred_us")), micros(rs.getLong("recorded_us")), "",
+				new LedgerEntry.Evidence(strings.of(rs.getString("method")), null, null,
+						strings.of(rs.getString("list_provenance")), rs.getBoolean("third_party_use")));
+	}
+
+	private static Instant micros(long us) {
+		return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
+	}
+
+	/** A subject holding a number, as far as a contact decision reads it. */
+	record Holder(UUID id, long number, @Nullable String email, boolean restricted, @Nullable Instant lastContact,
+			List<ContactFacts.Contract> contracts) {
+	}
+
+	/**
+	 * The numbers met while an index is built, each given a slot in order of arrival: an
+	 * open-addressing table of primitive longs, where a map of boxed numbers would take
+	 * several times the memory and time.
+	 */
+	private static final class Slots {
+
+		private long[] table = new long[1 << 16];
+
+		private int[] slotOf = new int[1 << 16];
+
+		private long[] numbers = new long[1 << 10];
+
+		private int size;
+
+		Slots() {
+			Arrays.fill(this.table, -1);
+		}
+
+		/** The slot of the number, made (with its empty lists) if it is new. */
+		int slot(long number, List<List<Holder>> holders, List<List<LedgerEntry>> entries) {
+			int mask = this.table.length - 1;
+			int at = mix(number) & mask;
+			while (this.table[at] != -1) {
+				if (this.table[at] == number) {
+					return this.slotOf[at];
+				}
+				at = (at + 1) & mask;
+			}
+			int slot = this.size++;
+			this.table[at] = number;
+			this.slotOf[at] = slot;
+			if (slot == this.numbers.length) {
+				this.numbers = Arrays.copyOf(this.numbers, slot * 2);
+			}
+			this.numbers[slot] = number;
+			holders.add(new ArrayList<>(1));
+			entries.add(new ArrayList<>(1));
+			if (this.size * 2 > this.table.length) {
+				grow();
+			}
+			return slot;
+		}
+
+		long[] numbers() {
+			return Arrays.copyOf(this.numbers, this.size);
+		}
+
+		/** The slots in ascending order of their numbers. */
+		int[] ascending() {
+			long[] sorted = numbers();
+			Arrays.parallelSort(sorted);
+			int[] order = new int[sorted.length];
+			int mask = this.table.length - 1;
+			for (int i = 0; i < sorted.length; i++) {
+				int at = mix(sorted[i]) & mask;
+				while (this.table[at] != sorted[i]) {
+					at = (at + 1) & mask;
+				}
+				order[i] = this.slotOf[at];
+			}
+			return order;
+		}
+
+		private void grow() {
+			long[] oldTable = this.table;
+			int[] oldSlots = this.slotOf;
+			this.table = new long[oldTable.length * 2];
+			this.slotOf = new int[oldTable.length * 2];
+			Arrays.fill(this.table, -1);
+			int mask = this.table.length - 1;
+			for (int i = 0; i < oldTable.length; i++) {
+				if (oldTable[i] != -1) {
+					int at = mix(oldTable[i]) & mask;
+					while (this.table[at] != -1) {
+						at = (at + 1) & mask;
+					}
+					this.table[at] = oldTable[i];
+					this.slotOf[at] = oldSlots[i];
+				}
+			}
+		}
+
+		private static int mix(long value) {
+			long h = value * 0x9E3779B97F4A7C15L;
+			return (int) (h ^ (h >>> 32));
+		}
+
+	}
+
+	/** One copy of each of the few values many entries repeat. */
+	private static final class Strings {
+
+		private final Map<String, String> seen = new HashMap<>();
+
+		@Nullable String of(@Nullable String value) {
+			return (value == null) ? null : this.seen.computeIfAbsent(value, (v) -> v);
+		}
+
+	}
+
+	/**
+	 * The index of one controller at one version of its facts: the numbers in order, and
+	 * for each the subjects holding it and the ledger entries about it.
+	 */
+	record ContactIndex(long version, long[] numbers, Holder[][] holders, LedgerEntry[][] entries) {
+
+		static final Holder[] NO_HOLDERS = {};
+
+		static final LedgerEntry[] NO_ENTRIES = {};
+
+		int size() {
+			return this.numbers.length;
+		}
+
+		/**
+		 * Where each of numbers given in ascending order is in the index, a negative
+		 * value for those it does not hold: one walk through both lists.
+		 */
+		int[] positions(long[] ascending) {
+			int[] found = new int[ascending.length];
+			int j = 0;
+			for (int i = 0; i < ascending.length; i++) {
+				long number = ascending[i];
+				while (j < this.numbers.length && this.numbers[j] < number) {
+					j++;
+				}
+				found[i] = (j < this.numbers.length && this.numbers[j] == number) ? j : -1;
+			}
+			return found;
+		}
+
+		/** Where the number is in the index, or a negative value. */
+		int find(long number) {
+			return Arrays.binarySearch(this.numbers, number);
+		}
+
+		Holder[] holdersAt(int at) {
+			return (at >= 0) ? this.holders[at] : NO_HOLDERS;
+		}
+
+		LedgerEntry[] entriesAt(int at) {
+			return (at >= 0) ? this.entries[at] : NO_ENTRIES;
+		}
+
+	}
+
+}
