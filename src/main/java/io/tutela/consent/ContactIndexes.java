@@ -10,9 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,6 +53,16 @@ class ContactIndexes {
 
 	private final Map<String, ContactIndex> byController = new ConcurrentHashMap<>();
 
+	/** The controllers whose index is being built ahead. */
+	private final Set<String> warming = ConcurrentHashMap.newKeySet();
+
+	/** Builds indexes ahead, one at a time, away from the pool the checks decide on. */
+	private final Executor builder = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "contact-index");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	ContactIndexes(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.snapshot = new TransactionTemplate(transactions);
@@ -80,13 +93,19 @@ class ContactIndexes {
 	 * commits (after a register snapshot is imported, a campaign check is near).
 	 */
 	void warm(String controllerId) {
-		Runnable build = () -> CompletableFuture.runAsync(() -> {
+		if (!this.warming.add(controllerId)) {
+			return;
+		}
+		Runnable build = () -> this.builder.execute(() -> {
 			try {
 				current(controllerId);
 			}
 			catch (RuntimeException ex) {
 				log.warn("The contact index of {} could not be built ahead: {}", controllerId,
 						ex.getClass().getSimpleName());
+			}
+			finally {
+				this.warming.remove(controllerId);
 			}
 		});
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -100,6 +119,21 @@ class ContactIndexes {
 		else {
 			build.run();
 		}
+	}
+
+	/**
+	 * The controller's index if it is at the current version of the facts, without
+	 * building one: a single decision does not wait for a rebuild, it reads the database.
+	 */
+	Optional<ContactIndex> ifCurrent(String controllerId) {
+		ContactIndex index = this.byController.get(controllerId);
+		if (index == null) {
+			// the first question about a number: the index is built beside it, and the
+			// refresh round keeps it current from then on
+			warm(controllerId);
+			return Optional.empty();
+		}
+		return (index.version() == version(controllerId)) ? Optional.of(index) : Optional.empty();
 	}
 
 	/** Rebuilds, beside the checks, the indexes in use whose facts changed. */
@@ -182,10 +216,16 @@ class ContactIndexes {
 				CAST(extract(epoch FROM e.occurred_at) * 1000000 AS bigint) AS occurred_us,
 				CAST(extract(epoch FROM e.recorded_at) * 1000000 AS bigint) AS recorded_us,
 				e.method, e.list_provenance, e.third_party_use""";
+		// the entries about a number: those of the subjects holding it, those naming it,
+		// and those naming the e-mail address of a subject holding it (as a single
+		// decision reads them)
 		this.jdbc
 			.sql("SELECT " + columns + ", s.phone AS listed FROM consent_event e JOIN subject s ON s.id = e.subject_id "
 					+ "WHERE e.controller_id = :c AND s.phone IS NOT NULL UNION ALL SELECT " + columns
-					+ ", e.phone AS listed FROM consent_event e WHERE e.controller_id = :c AND e.phone IS NOT NULL")
+					+ ", e.phone AS listed FROM consent_event e WHERE e.controller_id = :c AND e.phone IS NOT NULL "
+					+ "UNION ALL SELECT " + columns + ", s.phone AS listed FROM consent_event e JOIN subject s "
+					+ "ON s.controller_id = :c AND s.email = e.email AND s.phone IS NOT NULL "
+					+ "WHERE e.controller_id = :c AND e.email IS NOT NULL")
 			.param("c", controllerId)
 			.withFetchSize(50_000)
 			.query((rs) -> {

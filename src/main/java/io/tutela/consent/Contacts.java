@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,14 +34,31 @@ class Contacts {
 
 	private final RegisterSnapshots snapshots;
 
-	Contacts(JdbcClient jdbc, Ledger ledger, RegisterSnapshots snapshots) {
+	private final ContactIndexes indexes;
+
+	private final RegisterIndexes registers;
+
+	Contacts(JdbcClient jdbc, Ledger ledger, RegisterSnapshots snapshots, ContactIndexes indexes,
+			RegisterIndexes registers) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.snapshots = snapshots;
+		this.indexes = indexes;
+		this.registers = registers;
 	}
 
-	/** The facts about the person the question names, as of an instant. */
+	/**
+	 * The facts about the person the question names, as of an instant: for a number, from
+	 * the contact index and the register in memory when they are current, otherwise from
+	 * the database.
+	 */
 	ContactFacts facts(String controllerId, Person person, Instant asOf, ZoneId zone) {
+		if (person.phone() != null) {
+			Optional<ContactIndexes.ContactIndex> index = this.indexes.ifCurrent(controllerId);
+			if (index.isPresent()) {
+				return fromIndex(controllerId, index.get(), person.phone(), LocalDays.dateOf(asOf, zone));
+			}
+		}
 		List<SubjectRow> subjects = subjects(controllerId, person);
 		Set<String> phones = new LinkedHashSet<>();
 		Set<String> emails = new LinkedHashSet<>();
@@ -71,6 +91,44 @@ class Contacts {
 				? this.snapshots.registration(controllerId, number, LocalDate.ofInstant(asOf, zone)) : null;
 		return new ContactFacts(ids, this.ledger.of(controllerId, ids, List.copyOf(phones), List.copyOf(emails)),
 				restricted, lastContact, customerEmail, contracts, number, registration);
+	}
+
+	private ContactFacts fromIndex(String controllerId, ContactIndexes.ContactIndex index, String phone,
+			LocalDate day) {
+		long key = ContactIndexes.number(phone);
+		int at = index.find(key);
+		List<ContactIndexes.Holder> holders = new ArrayList<>(Arrays.asList(index.holdersAt(at)));
+		holders.sort(Comparator.comparing(ContactIndexes.Holder::id));
+		boolean restricted = false;
+		Instant lastContact = null;
+		List<ContactFacts.Contract> contracts = new ArrayList<>();
+		for (ContactIndexes.Holder h : holders) {
+			restricted |= h.restricted();
+			if (h.lastContact() != null && (lastContact == null || h.lastContact().isAfter(lastContact))) {
+				lastContact = h.lastContact();
+			}
+			contracts.addAll(h.contracts());
+		}
+		contracts.sort(Comparator.comparing(ContactFacts.Contract::start));
+		String customerEmail = contracts.isEmpty() ? null
+				: holders.stream().map(ContactIndexes.Holder::email).filter((e) -> e != null).findFirst().orElse(null);
+		List<LedgerEntry> entries = new ArrayList<>(Arrays.asList(index.entriesAt(at)));
+		entries.sort(Comparator.comparing(LedgerEntry::occurredAt).thenComparing(LedgerEntry::recordedAt));
+		ContactFacts.Registration registration = null;
+		RegisterSnapshots.Snapshot snapshot = this.snapshots.newest(controllerId, day).orElse(null);
+		if (snapshot != null) {
+			Optional<RegisterIndex> register = this.registers.ifLoaded(snapshot);
+			if (register.isPresent()) {
+				LocalDate on = register.get().registeredOn(key);
+				registration = (on != null) ? new ContactFacts.Registration(snapshot.id(), snapshot.takenOn(), on)
+						: null;
+			}
+			else {
+				registration = this.snapshots.registration(controllerId, phone, day);
+			}
+		}
+		return new ContactFacts(holders.stream().map(ContactIndexes.Holder::id).toList(), entries, restricted,
+				lastContact, customerEmail, contracts, phone, registration);
 	}
 
 	private List<SubjectRow> subjects(String controllerId, Person person) {

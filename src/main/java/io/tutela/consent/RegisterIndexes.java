@@ -43,6 +43,11 @@ class RegisterIndexes {
 		return index;
 	}
 
+	/** The index of the snapshot if it is in memory, without reading it. */
+	java.util.Optional<RegisterIndex> ifLoaded(RegisterSnapshots.Snapshot snapshot) {
+		return java.util.Optional.ofNullable(this.bySnapshot.get(snapshot.id()));
+	}
+
 	/**
 	 * Keeps the index of a snapshot being imported once the import's transaction commits
 	 * (a snapshot refused or rolled back is never kept).

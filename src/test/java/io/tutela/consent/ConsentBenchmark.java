@@ -192,6 +192,13 @@ public final class ConsentBenchmark {
 			List<Double> millis = HttpLatency.measure(client, uris, TOKEN, 200);
 			System.out.printf("single contact decisions over HTTP (%d requests after 200 warm-up):%n", millis.size());
 			System.out.println("  " + HttpLatency.summary(millis));
+			// the floor under them: an authenticated request that reads nothing else
+			List<URI> me = new ArrayList<>();
+			for (int i = 0; i < 2200; i++) {
+				me.add(URI.create("http://localhost:" + port + "/api/v1/me"));
+			}
+			System.out.println("  for comparison, GET /api/v1/me (the caller's token read, nothing else): "
+					+ HttpLatency.summary(HttpLatency.measure(client, me, TOKEN, 200)));
 		}
 	}
 

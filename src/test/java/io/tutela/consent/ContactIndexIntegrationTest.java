@@ -1,0 +1,110 @@
+package io.tutela.consent;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.tutela.Http;
+import io.tutela.TutelaIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A single decision about a number gives the same answer, with the same evidence, whether
+ * the facts come from the database or from the contact index and the register in memory;
+ * and the index is never used at a version of the facts older than the last change.
+ */
+@TutelaIntegrationTest
+class ContactIndexIntegrationTest {
+
+	static final String API = "/api/v1/controllers/connext";
+
+	static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ContactIndexes indexes;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Http admin() {
+		return Http.admin(this.port);
+	}
+
+	void ledger(Map<String, Object> entry) {
+		Map<String, Object> body = new LinkedHashMap<>(entry);
+		body.putIfAbsent("method", "recorded_call");
+		Http.Response response = admin().postJson(API + "/consents", body);
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+	}
+
+	String decision(String phone, String channel) {
+		Http.Response response = admin().get(API + "/contact-decision?channel=" + channel + "&phone=" + phone);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	/** The controller's index dropped, so that the next answer reads the database. */
+	void forgetIndex() {
+		this.jdbc.sql("UPDATE contact_facts_version SET version = version + 1 WHERE controller_id = 'connext'")
+			.update();
+	}
+
+	@Test
+	void theIndexAnswersAsTheDatabaseDoes() {
+		LocalDate today = LocalDate.now(ROME);
+		Http.Response subject = admin().postJson(API + "/subjects", Map.of("customerCode", "IDX-1", "familyName",
+				"Indice", "phone", "+39 348 200 0001", "email", "indice@example.org"));
+		assertThat(subject.status()).as(subject.body()).isEqualTo(201);
+		String id = subject.json().get("id").asString();
+		ledger(Map.of("subject", id, "scope", "automated", "event", "given", "occurredAt",
+				today.minusDays(40).atTime(9, 0).atZone(ROME).toInstant().toString()));
+		// an objection by e-mail address only, to traditional channels: it decides a call
+		ledger(Map.of("email", "indice@example.org", "scope", "traditional", "event", "objected", "occurredAt",
+				today.minusDays(5).atTime(9, 0).atZone(ROME).toInstant().toString()));
+		ledger(Map.of("phone", "+393482000002", "scope", "sms", "event", "given", "occurredAt",
+				today.minusDays(3).atTime(9, 0).atZone(ROME).toInstant().toString()));
+		Http.Response snapshot = admin().post(API + "/register-snapshots?takenOn=" + today, "text/csv",
+				"number,registered_on\n3482000002," + today.minusDays(10) + "\n3482000003," + today.minusDays(10)
+						+ "\n");
+		assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(201);
+
+		List<String[]> questions = List.of(new String[] { "%2B393482000001", "operator_call" },
+				new String[] { "%2B393482000001", "sms" }, new String[] { "%2B393482000002", "sms" },
+				new String[] { "%2B393482000002", "operator_call" },
+				new String[] { "%2B393482000003", "operator_call" }, new String[] { "%2B393482000004", "email" });
+		for (String[] q : questions) {
+			forgetIndex();
+			String fromDatabase = decision(q[0], q[1]);
+			this.indexes.current("connext");
+			assertThat(this.indexes.ifCurrent("connext")).as("the index is current").isPresent();
+			String fromIndex = decision(q[0], q[1]);
+			assertThat(fromIndex).as(q[0] + " " + q[1]).isEqualTo(fromDatabase);
+		}
+		assertThat(decision("%2B393482000001", "operator_call")).contains("\"reason\":\"objected\"");
+	}
+
+	@Test
+	void aChangeMovesTheVersionSoTheIndexIsNotUsedUntilRebuilt() {
+		ContactIndexes.ContactIndex before = this.indexes.current("connext");
+		ledger(Map.of("phone", "+393482000009", "scope", "automated", "event", "given", "occurredAt",
+				LocalDate.now(ROME).minusDays(1).atTime(9, 0).atZone(ROME).toInstant().toString()));
+		assertThat(this.indexes.ifCurrent("connext")).as("stale after the append").isEmpty();
+		ContactIndexes.ContactIndex after = this.indexes.current("connext");
+		assertThat(after.version()).isGreaterThan(before.version());
+		assertThat(after.find(393482000009L)).isGreaterThanOrEqualTo(0);
+		assertThat(before.find(393482000009L)).isNegative();
+	}
+
+}
