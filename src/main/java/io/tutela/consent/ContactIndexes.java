@@ -399,16 +399,7 @@ class ContactIndexes {
 		 * value for those it does not hold: one walk through both lists.
 		 */
 		int[] positions(long[] ascending) {
-			int[] found = new int[ascending.length];
-			int j = 0;
-			for (int i = 0; i < ascending.length; i++) {
-				long number = ascending[i];
-				while (j < this.numbers.length && this.numbers[j] < number) {
-					j++;
-				}
-				found[i] = (j < this.numbers.length && this.numbers[j] == number) ? j : -1;
-			}
-			return found;
+			return RegisterIndex.positions(this.numbers, ascending);
 		}
 
 		/** Where the number is in the index, or a negative value. */

@@ -52,14 +52,26 @@ final class RegisterIndex {
 	 * per number would wait on memory at every step.
 	 */
 	int[] registeredDays(long[] ascending) {
+		int[] found = positions(this.numbers, ascending);
+		for (int i = 0; i < found.length; i++) {
+			found[i] = (found[i] >= 0) ? this.days[found[i]] : NOT_REGISTERED;
+		}
+		return found;
+	}
+
+	/**
+	 * Where each of numbers given in ascending order is in a sorted array, -1 for those
+	 * it does not hold: one walk through both.
+	 */
+	static int[] positions(long[] sorted, long[] ascending) {
 		int[] found = new int[ascending.length];
 		int j = 0;
 		for (int i = 0; i < ascending.length; i++) {
 			long number = ascending[i];
-			while (j < this.numbers.length && this.numbers[j] < number) {
+			while (j < sorted.length && sorted[j] < number) {
 				j++;
 			}
-			found[i] = (j < this.numbers.length && this.numbers[j] == number) ? this.days[j] : NOT_REGISTERED;
+			found[i] = (j < sorted.length && sorted[j] == number) ? j : -1;
 		}
 		return found;
 	}
