@@ -215,7 +215,8 @@ class RetentionEngineIntegrationTest {
 		assertThat(whole.state()).isEqualTo("finished");
 		RetentionRuns.Report cut = this.runs.run("ret-cut", asOf, false, "test", 2, 1);
 		assertThat(cut.state()).isEqualTo("running");
-		// the first batch holds the two subjects first by id, which may both be not yet due
+		// the first batch holds the two subjects first by id, which may both be not yet
+		// due
 		assertThat(cut.rules().get(0).done()).isLessThan(whole.rules().get(0).done());
 		int resumes = 0;
 		while (!cut.state().equals("finished")) {
