@@ -1,8 +1,9 @@
 package io.tutela.consent;
 
-import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +26,6 @@ final class CampaignList {
 	static final int GIVEN_LIMIT = 100;
 
 	private static final Provenance[] PROVENANCES = Provenance.values();
-
-	private static final byte[][] PROVENANCE_KEYS = Arrays.stream(PROVENANCES)
-		.map((p) -> p.key().getBytes(StandardCharsets.US_ASCII))
-		.toArray(byte[][]::new);
 
 	private int size;
 
@@ -58,146 +55,23 @@ final class CampaignList {
 	}
 
 	/**
-	 * Reads a list as CSV {@code number,provenance} with its header, a line at a time; a
-	 * line of plain ASCII (the usual one) is read from its bytes, without making a string
-	 * of it.
+	 * Reads a list as CSV {@code number,provenance} with its header, a line at a time.
 	 */
 	static CampaignList read(InputStream in) throws IOException {
-		BufferedInputStream bytes = new BufferedInputStream(in, 1 << 16);
-		Line line = new Line();
-		if (!line.next(bytes) || !line.text().strip().equals("number,provenance")) {
+		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+		String header = reader.readLine();
+		if (header == null || !header.strip().equals("number,provenance")) {
 			throw InvalidInputException.of("header", "the first line must be number,provenance");
 		}
 		CampaignList list = new CampaignList();
-		while (line.next(bytes)) {
-			if (line.ascii()) {
-				list.addAscii(line.bytes, line.length);
-			}
-			else {
-				String text = line.text();
-				if (!text.isBlank()) {
-					int comma = text.indexOf(',');
-					list.add(text, 0, (comma < 0) ? text.length() : comma, (comma < 0) ? -1 : comma + 1);
-				}
+		String line;
+		while ((line = reader.readLine()) != null) {
+			if (!line.isBlank()) {
+				int comma = line.indexOf(',');
+				list.add(line, 0, (comma < 0) ? line.length() : comma, (comma < 0) ? -1 : comma + 1);
 			}
 		}
 		return list;
-	}
-
-	/** One line of the input, its end of line left out. */
-	private static final class Line {
-
-		byte[] bytes = new byte[128];
-
-		int length;
-
-		boolean next(InputStream in) throws IOException {
-			this.length = 0;
-			int b = in.read();
-			if (b < 0) {
-				return false;
-			}
-			while (b >= 0 && b != '\n') {
-				if (this.length == this.bytes.length) {
-					this.bytes = Arrays.copyOf(this.bytes, this.length * 2);
-				}
-				this.bytes[this.length++] = (byte) b;
-				b = in.read();
-			}
-			if (this.length > 0 && this.bytes[this.length - 1] == '\r') {
-				this.length--;
-			}
-			return true;
-		}
-
-		boolean ascii() {
-			for (int i = 0; i < this.length; i++) {
-				if (this.bytes[i] < 0) {
-					return false;
-				}
-			}
-			return true;
-		}
-
-		String text() {
-			return new String(this.bytes, 0, this.length, StandardCharsets.UTF_8);
-		}
-
-	}
-
-	/** Adds a line of plain ASCII from its bytes; a blank line is skipped. */
-	private void addAscii(byte[] line, int length) {
-		int comma = -1;
-		boolean blank = true;
-		for (int i = 0; i < length; i++) {
-			if (comma < 0 && line[i] == ',') {
-				comma = i;
-			}
-			blank &= space(line[i]);
-		}
-		if (blank) {
-			return;
-		}
-		int from = 0;
-		int to = (comma < 0) ? length : comma;
-		while (from < to && space(line[from])) {
-			from++;
-		}
-		while (to > from && space(line[to - 1])) {
-			to--;
-		}
-		long key = canonicalItalian(line, from, to);
-		Provenance provenance = (comma < 0) ? null : provenance(line, comma + 1, length);
-		if (key < 0 || provenance == null) {
-			// anything else goes the way of a string
-			String text = new String(line, 0, length, StandardCharsets.US_ASCII);
-			add(text, 0, (comma < 0) ? text.length() : comma, (comma < 0) ? -1 : comma + 1);
-			return;
-		}
-		int i = this.size;
-		grow();
-		this.keys[i] = key;
-		this.given[i] = null;
-		this.provenances[i] = (byte) provenance.ordinal();
-		this.size++;
-	}
-
-	private static @Nullable Provenance provenance(byte[] line, int from, int to) {
-		while (from < to && space(line[from])) {
-			from++;
-		}
-		while (to > from && space(line[to - 1])) {
-			to--;
-		}
-		for (int p = 0; p < PROVENANCES.length; p++) {
-			byte[] key = PROVENANCE_KEYS[p];
-			if (key.length == to - from && Arrays.equals(line, from, to, key, 0, key.length)) {
-				return PROVENANCES[p];
-			}
-		}
-		return null;
-	}
-
-	/** The digits of a number written {@code +39} and 6 to 12 digits, or -1. */
-	private static long canonicalItalian(byte[] text, int from, int to) {
-		int digits = to - from - 3;
-		if (digits < 6 || digits > 12 || text[from] != '+' || text[from + 1] != '3' || text[from + 2] != '9') {
-			return -1;
-		}
-		long value = 39;
-		for (int i = from + 3; i < to; i++) {
-			byte c = text[i];
-			if (c < '0' || c > '9') {
-				return -1;
-			}
-			value = value * 10 + (c - '0');
-		}
-		return value;
-	}
-
-	/** What {@link Character#isWhitespace} calls white space, among ASCII bytes. */
-	private static boolean space(byte b) {
-		return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F);
 	}
 
 	private void grow() {
@@ -266,20 +140,14 @@ final class CampaignList {
 		while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
 			to--;
 		}
-		for (Provenance p : PROVENANCES) {
-			String key = p.key();
-			if (key.length() == to - from && line.regionMatches(from, key, 0, key.length())) {
-				return p;
-			}
-		}
-		return null;
+		return Provenance.of(line.substring(from, to));
 	}
 
 	/**
 	 * The digits of a number written {@code +39} and 6 to 12 digits, or -1 for any other
 	 * writing.
 	 */
-	static long canonicalItalian(String text, int from, int to) {
+	private static long canonicalItalian(String text, int from, int to) {
 		int digits = to - from - 3;
 		if (digits < 6 || digits > 12 || !text.startsWith("+39", from)) {
 			return -1;
