@@ -46,7 +46,7 @@ final class Decisions {
 			return Decision.no(Decision.Reason.RESTRICTED, List.of(restricted.get()));
 		}
 		LedgerEntry deciding = ChannelScope.deciding(facts.entries(), purpose, channel, asOf).orElse(null);
-		List<Decision.Evidence> evidence = explain ? new ArrayList<>() : new Unexplained();
+		List<Decision.Evidence> evidence = new ArrayList<>();
 		if (deciding != null && explain) {
 			evidence.add(Decision.Evidence.of(deciding));
 		}
@@ -71,7 +71,9 @@ final class Decisions {
 		else {
 			Optional<Decision.Evidence> sale = SoftSpam.applies(terms, facts, purpose, channel);
 			if (sale.isPresent()) {
-				evidence.add(sale.get());
+				if (explain) {
+					evidence.add(sale.get());
+				}
 				basis = Decision.Reason.SOFT_SPAM;
 			}
 			else if (marketing && terms.oppositionRegister() && provenance == Provenance.PUBLIC_DIRECTORY
@@ -94,33 +96,15 @@ final class Decisions {
 				return Decision.no(Decision.Reason.OPPOSITION_REGISTER, evidence);
 			}
 			if (basis != Decision.Reason.PUBLIC_DIRECTORY && ContactExpiry.expired(terms, facts, deciding, asOf)) {
-				evidence.add(!explain ? null : new Decision.Evidence("policy", "marketing.contact_expiry",
-						"contact data expired after " + terms.contactExpiry(),
-						ContactExpiry.lastDay(terms, facts, deciding, asOf).map(Object::toString).orElse(null)));
+				if (explain) {
+					evidence.add(new Decision.Evidence("policy", "marketing.contact_expiry",
+							"contact data expired after " + terms.contactExpiry(),
+							ContactExpiry.lastDay(terms, facts, deciding, asOf).map(Object::toString).orElse(null)));
+				}
 				return Decision.no(Decision.Reason.CONTACT_EXPIRED, evidence);
 			}
 		}
 		return Decision.yes(basis, evidence);
-	}
-
-	/** The evidence of an unexplained decision: nothing is kept. */
-	private static final class Unexplained extends java.util.AbstractList<Decision.Evidence> {
-
-		@Override
-		public boolean add(Decision.Evidence evidence) {
-			return false;
-		}
-
-		@Override
-		public Decision.Evidence get(int index) {
-			throw new IndexOutOfBoundsException(index);
-		}
-
-		@Override
-		public int size() {
-			return 0;
-		}
-
 	}
 
 }
