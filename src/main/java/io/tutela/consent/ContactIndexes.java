@@ -53,6 +53,9 @@ class ContactIndexes {
 
 	private final Map<String, ContactIndex> byController = new ConcurrentHashMap<>();
 
+	/** One lock per controller: an index is built once at a time. */
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
 	/** The controllers whose index is being built ahead. */
 	private final Set<String> warming = ConcurrentHashMap.newKeySet();
 
@@ -78,7 +81,7 @@ class ContactIndexes {
 		if (index != null && index.version() == version) {
 			return index;
 		}
-		synchronized (lock(controllerId)) {
+		synchronized (this.locks.computeIfAbsent(controllerId, (c) -> new Object())) {
 			index = this.byController.get(controllerId);
 			if (index == null || index.version() != version(controllerId)) {
 				index = build(controllerId);
@@ -140,21 +143,7 @@ class ContactIndexes {
 	@Scheduled(fixedDelayString = "${tutela.consent.index-refresh:PT5S}",
 			initialDelayString = "${tutela.consent.index-refresh:PT5S}")
 	void refresh() {
-		for (String controllerId : List.copyOf(this.byController.keySet())) {
-			ContactIndex index = this.byController.get(controllerId);
-			if (index != null && index.version() != version(controllerId)) {
-				synchronized (lock(controllerId)) {
-					ContactIndex again = this.byController.get(controllerId);
-					if (again != null && again.version() != version(controllerId)) {
-						this.byController.put(controllerId, build(controllerId));
-					}
-				}
-			}
-		}
-	}
-
-	private Object lock(String controllerId) {
-		return controllerId.intern();
+		List.copyOf(this.byController.keySet()).forEach(this::current);
 	}
 
 	private long version(String controllerId) {
