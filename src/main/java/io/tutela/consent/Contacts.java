@@ -68,8 +68,6 @@ class Contacts {
 		if (person.email() != null) {
 			emails.add(person.email());
 		}
-		boolean restricted = false;
-		Instant lastContact = null;
 		for (SubjectRow s : subjects) {
 			if (s.phone() != null) {
 				phones.add(s.phone());
@@ -77,41 +75,49 @@ class Contacts {
 			if (s.email() != null) {
 				emails.add(s.email());
 			}
+		}
+		List<UUID> ids = subjects.stream().map(SubjectRow::id).toList();
+		String number = (person.phone() != null) ? person.phone() : phones.stream().findFirst().orElse(null);
+		ContactFacts.Registration registration = (number != null)
+				? this.snapshots.registration(controllerId, number, LocalDate.ofInstant(asOf, zone)) : null;
+		return facts(subjects, contracts(controllerId, ids),
+				this.ledger.of(controllerId, ids, List.copyOf(phones), List.copyOf(emails)), number, registration);
+	}
+
+	/**
+	 * The facts about the subjects a question names (in order of id), their contracts (in
+	 * order of start) and the ledger entries about them.
+	 */
+	private static ContactFacts facts(List<SubjectRow> subjects, List<ContactFacts.Contract> contracts,
+			List<LedgerEntry> entries, @Nullable String number, ContactFacts.@Nullable Registration registration) {
+		boolean restricted = false;
+		Instant lastContact = null;
+		for (SubjectRow s : subjects) {
 			restricted |= s.restricted();
 			if (s.lastContact() != null && (lastContact == null || s.lastContact().isAfter(lastContact))) {
 				lastContact = s.lastContact();
 			}
 		}
-		List<UUID> ids = subjects.stream().map(SubjectRow::id).toList();
-		List<ContactFacts.Contract> contracts = contracts(controllerId, ids);
 		String customerEmail = contracts.isEmpty() ? null
 				: subjects.stream().map(SubjectRow::email).filter((e) -> e != null).findFirst().orElse(null);
-		String number = (person.phone() != null) ? person.phone() : phones.stream().findFirst().orElse(null);
-		ContactFacts.Registration registration = (number != null)
-				? this.snapshots.registration(controllerId, number, LocalDate.ofInstant(asOf, zone)) : null;
-		return new ContactFacts(ids, this.ledger.of(controllerId, ids, List.copyOf(phones), List.copyOf(emails)),
-				restricted, lastContact, customerEmail, contracts, number, registration);
+		return new ContactFacts(subjects.stream().map(SubjectRow::id).toList(), entries, restricted, lastContact,
+				customerEmail, contracts, number, registration);
 	}
 
 	private ContactFacts fromIndex(String controllerId, ContactIndexes.ContactIndex index, String phone,
 			LocalDate day) {
 		long key = ContactIndexes.number(phone);
 		int at = index.find(key);
-		List<ContactIndexes.Holder> holders = new ArrayList<>(Arrays.asList(index.holdersAt(at)));
-		holders.sort(Comparator.comparing(ContactIndexes.Holder::id));
-		boolean restricted = false;
-		Instant lastContact = null;
+		List<SubjectRow> holders = new ArrayList<>();
 		List<ContactFacts.Contract> contracts = new ArrayList<>();
-		for (ContactIndexes.Holder h : holders) {
-			restricted |= h.restricted();
-			if (h.lastContact() != null && (lastContact == null || h.lastContact().isAfter(lastContact))) {
-				lastContact = h.lastContact();
-			}
+		for (ContactIndexes.Holder h : index.holdersAt(at)) {
+			holders.add(new SubjectRow(h.id(), phone, h.email(), h.restricted(), h.lastContact()));
 			contracts.addAll(h.contracts());
 		}
+		// in the order the database gives: uuids compared as unsigned bytes, as their
+		// text
+		holders.sort(Comparator.comparing((SubjectRow s) -> s.id().toString()));
 		contracts.sort(Comparator.comparing(ContactFacts.Contract::start));
-		String customerEmail = contracts.isEmpty() ? null
-				: holders.stream().map(ContactIndexes.Holder::email).filter((e) -> e != null).findFirst().orElse(null);
 		List<LedgerEntry> entries = new ArrayList<>(Arrays.asList(index.entriesAt(at)));
 		entries.sort(Comparator.comparing(LedgerEntry::occurredAt).thenComparing(LedgerEntry::recordedAt));
 		ContactFacts.Registration registration = null;
@@ -127,8 +133,7 @@ class Contacts {
 				registration = this.snapshots.registration(controllerId, phone, day);
 			}
 		}
-		return new ContactFacts(holders.stream().map(ContactIndexes.Holder::id).toList(), entries, restricted,
-				lastContact, customerEmail, contracts, phone, registration);
+		return facts(holders, contracts, entries, phone, registration);
 	}
 
 	private List<SubjectRow> subjects(String controllerId, Person person) {
