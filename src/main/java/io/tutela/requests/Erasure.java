@@ -124,12 +124,24 @@ class Erasure {
 	 * {@code .waiting} with the event the rule waits for.
 	 */
 	static String ground(MessageSource messages, Kept kept, Locale locale) {
-		boolean waiting = kept.until() == null && kept.waitingFor() != null;
+		boolean waiting = waiting(kept.until(), kept.waitingFor());
 		String until = (kept.until() != null) ? kept.until().toString() : waiting
 				? messages.getMessage("triggerNoun." + kept.waitingFor(), null, kept.waitingFor(), locale) : "-";
-		String text = messages.getMessage("requests.kept." + kept.ground().key() + (waiting ? ".waiting" : ""),
+		String text = messages.getMessage(wording(kept.ground().key(), kept.until(), kept.waitingFor()),
 				new Object[] { (kept.rule() != null) ? kept.rule() : "-", until }, locale);
 		return (kept.legalReference() != null) ? text + ", " + kept.legalReference() : text;
+	}
+
+	/**
+	 * The message key wording a ground: {@code requests.kept.<ground>}, with
+	 * {@code .waiting} when the rule waits for an event that has not come.
+	 */
+	static String wording(String ground, @Nullable LocalDate until, @Nullable String waitingFor) {
+		return "requests.kept." + ground + (waiting(until, waitingFor) ? ".waiting" : "");
+	}
+
+	private static boolean waiting(@Nullable LocalDate until, @Nullable String waitingFor) {
+		return until == null && waitingFor != null;
 	}
 
 	private final List<RecordSource> sources;

@@ -40,7 +40,7 @@ public record KeptGroup(String kind, long count, String ground, @Nullable String
 	 * {@code .waiting} when the rule waits for an event that has not come.
 	 */
 	public String wording() {
-		return "requests.kept." + this.ground + ((this.until == null && this.waitingFor != null) ? ".waiting" : "");
+		return Erasure.wording(this.ground, this.until, this.waitingFor);
 	}
 
 }
