@@ -41,6 +41,8 @@ public final class Http {
 
 	private final boolean browser;
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	private Http(int port, @Nullable String token, boolean cookies) {
 		HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
 		if (cookies) {
@@ -65,6 +67,12 @@ public final class Http {
 
 	public static Http anonymous(int port) {
 		return new Http(port, null, false);
+	}
+
+	/** Sends the header with every request from now on (once more replaces it). */
+	public Http header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
 	}
 
 	/** A browser-like client with its own cookies, not yet logged in. */
@@ -181,6 +189,7 @@ public final class Http {
 		if (this.token != null) {
 			builder.header("Authorization", "Bearer " + this.token);
 		}
+		this.headers.forEach(builder::header);
 		if (this.browser && !path.startsWith("/api/")) {
 			builder.header("Accept", "text/html,application/xhtml+xml");
 		}

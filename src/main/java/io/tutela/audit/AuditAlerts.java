@@ -71,12 +71,19 @@ class AuditAlerts {
 	/** Stores a mass-read alert, unless the same window has one: its id if stored. */
 	Optional<Long> raiseMassRead(String actor, String actorRole, Instant windowStart, Instant windowEnd, long records,
 			Instant raisedAt) {
+		return raiseOnce(AuditAlert.MASS_READ, actor, actorRole, windowStart, windowEnd, records, raisedAt);
+	}
+
+	/** Stores an alert of a kind, unless the same window has one: its id if stored. */
+	Optional<Long> raiseOnce(String kind, String actor, String actorRole, Instant windowStart, Instant windowEnd,
+			long records, Instant raisedAt) {
 		return this.jdbc
 			.sql("""
 					INSERT INTO audit_alert (kind, actor, actor_role, window_start, window_end, record_count, raised_at, last_read_at)
-					VALUES ('mass-read', :actor, :role, :start, :end, :records, :raisedAt, :end)
+					VALUES (:kind, :actor, :role, :start, :end, :records, :raisedAt, :end)
 					ON CONFLICT (actor, kind, window_start) DO NOTHING
 					RETURNING id""")
+			.param("kind", kind)
 			.param("actor", actor)
 			.param("role", actorRole)
 			.param("start", utc(windowStart))

@@ -1,7 +1,10 @@
 package io.tutela.audit;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,9 +21,33 @@ public class Auditing {
 
 	private final CurrentActor actor;
 
-	Auditing(AuditLog log, CurrentActor actor) {
+	private final AuditAlerts alerts;
+
+	private final Clock clock;
+
+	Auditing(AuditLog log, CurrentActor actor, AuditAlerts alerts, Clock clock) {
 		this.log = log;
 		this.actor = actor;
+		this.alerts = alerts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Raises an alert of a module's own rule of anomalous use about the current actor, at
+	 * most once per window, and records it on the audit log.
+	 * @param kind the rule ({@link AuditAlert#VAULT_MASS_QUERY} for example)
+	 * @param windowStart the start of the window the alert covers (the key of its once)
+	 * @param windowEnd its end
+	 * @param count what the rule counted in it
+	 * @return whether this call raised it
+	 */
+	public boolean alert(String kind, Instant windowStart, Instant windowEnd, long count) {
+		CurrentActor.Actor current = this.actor.actor();
+		Instant now = this.clock.instant();
+		Optional<Long> id = this.alerts.raiseOnce(kind, current.name(), current.role(), windowStart, windowEnd,
+				Math.max(count, 1), now);
+		id.ifPresent((alertId) -> this.log.record(DetectingAnomalies.alertEvent(kind, alertId, now)));
+		return id.isPresent();
 	}
 
 	public void success(String action, @Nullable String controllerId, @Nullable String category, Iterable<?> targets) {

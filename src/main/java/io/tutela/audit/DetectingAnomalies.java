@@ -139,7 +139,7 @@ class DetectingAnomalies {
 	}
 
 	/** The audit event that records a new alert: the system raised it. */
-	private static AuditEvent alertEvent(String kind, long alertId, Instant now) {
+	static AuditEvent alertEvent(String kind, long alertId, Instant now) {
 		return AuditEvent.builder(now, CurrentActor.SYSTEM, CurrentActor.SYSTEM, "audit.alert-" + kind)
 			.target(alertId)
 			.purpose("security-monitoring")

@@ -15,7 +15,7 @@ record Account(UUID id, String username, String displayName, String passwordHash
 		@Nullable Long totpLastStep, int failedLogins, @Nullable Instant lastFailedAt, Set<Role> roles,
 		Set<String> controllers, Instant createdAt) {
 
-	boolean secondFactorRequired() {
+	public boolean secondFactorRequired() {
 		return this.roles.stream().anyMatch(Role::requiresSecondFactor);
 	}
 

@@ -24,9 +24,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final Responses responses;
 
-	BearerTokenFilter(ApiTokens tokens, Responses responses) {
+	private final SecondFactorStepUp stepUp;
+
+	BearerTokenFilter(ApiTokens tokens, Responses responses, SecondFactorStepUp stepUp) {
 		this.tokens = tokens;
 		this.responses = responses;
+		this.stepUp = stepUp;
 	}
 
 	static boolean hasBearer(HttpServletRequest request) {
@@ -47,6 +50,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			SecurityContextHolder.clearContext();
 			this.responses.commence(request, response, new BadCredentialsException("invalid token"));
 			return;
+		}
+		if (SecondFactorStepUp.guards(request.getRequestURI().substring(request.getContextPath().length()),
+				principal.get())) {
+			SecondFactorStepUp.Outcome outcome = this.stepUp.check(secret, principal.get(),
+					Optional.ofNullable(request.getHeader(SecondFactorStepUp.HEADER)));
+			if (outcome != SecondFactorStepUp.Outcome.PASSED) {
+				SecurityContextHolder.clearContext();
+				this.responses.secondFactorRequired(response, outcome == SecondFactorStepUp.Outcome.REFUSED);
+				return;
+			}
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(StaffAuthentication.of(principal.get(), LoginStep.NONE, true));

@@ -74,6 +74,18 @@ class Responses implements AuthenticationEntryPoint, AccessDeniedHandler {
 		}
 	}
 
+	/**
+	 * A call to the justice vault's paths whose token has not given its second factor.
+	 */
+	void secondFactorRequired(HttpServletResponse response, boolean refused) throws IOException {
+		response.setHeader("WWW-Authenticate", "Bearer");
+		problem(response, HttpStatus.UNAUTHORIZED, "second-factor-required", "Second factor required",
+				refused ? "The code in " + SecondFactorStepUp.HEADER + " was not accepted (wrong, or already used)."
+						: "The justice vault asks a token for a current authenticator code in "
+								+ SecondFactorStepUp.HEADER + " at least every "
+								+ SecondFactorStepUp.VALIDITY.toMinutes() + " minutes.");
+	}
+
 	void notFound(HttpServletRequest request, HttpServletResponse response, String controllerId) throws IOException {
 		if (isApi(request)) {
 			problem(response, HttpStatus.NOT_FOUND, "not-found", "Not found",

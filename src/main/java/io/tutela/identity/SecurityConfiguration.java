@@ -70,7 +70,7 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, PasswordEncoder encoder,
 			LoginThrottle throttle, Clock clock, ApiTokens tokens, ControllerScope scope, Responses responses,
-			SecurityContextRepository contexts) throws Exception {
+			SecurityContextRepository contexts, SecondFactorStepUp stepUp) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
 		saved.setDefaultTargetUrl("/controllers");
 		http.authenticationProvider(new StaffAuthenticationProvider(accounts, encoder, throttle, clock))
@@ -96,7 +96,7 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(responses).accessDeniedHandler(responses))
-			.addFilterBefore(new BearerTokenFilter(tokens, responses), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, responses, stepUp), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new ControllerIsolationFilter(scope, responses), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(SecurityConfiguration::access);
 		return http.build();
@@ -256,6 +256,14 @@ class SecurityConfiguration {
 			.access(EveryControllerAccess.withAnyRole(AUDIT_READERS))
 			.requestMatchers("/api/v1/accounts", "/api/v1/accounts/**")
 			.hasRole(Role.SYSTEM_ADMINISTRATOR.name())
+			// the justice vault: legal orders and their answers, only for the judicial
+			// liaison (API tokens also give a second factor, see SecondFactorStepUp); the
+			// providers' public keys for checking answers, for anyone
+			.requestMatchers("/api/v1/controllers/*/legal-orders", "/api/v1/controllers/*/legal-orders/**",
+					"/controllers/*/legal-orders", "/controllers/*/legal-orders/**")
+			.hasRole(Role.JUDICIAL_LIAISON.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/justice/*/signing-key")
+			.permitAll()
 			.requestMatchers("/api/v1/me", "/api/v1/me/**")
 			.hasAnyRole(EVERY_ROLE)
 			.requestMatchers("/api/**")

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice, List<SubjectGroup> subjects,
 		List<Category> categories, List<Purpose> purposes, List<RetentionRule> retention, List<LegalHold> legalHolds,
 		List<Recipient> recipients, List<Location> locations, List<SecurityMeasure> security,
-		@Nullable Marketing marketing, Rights rights, List<RecordMapping> records, @Nullable Breach breach) {
+		@Nullable Marketing marketing, Rights rights, List<RecordMapping> records, @Nullable Breach breach,
+		@Nullable Justice justice) {
 
 	/**
 	 * How the records of a kind are tagged, if the notice says this controller holds
@@ -292,6 +293,81 @@ public record Policy(ControllerInfo controller, @Nullable Dpo dpo, Notice notice
 	 * @param authorityContact where notifications go (a form, an address)
 	 */
 	public record Breach(Duration authorityDeadline, String authority, @Nullable String authorityContact) {
+	}
+
+	/**
+	 * How traffic data are handed over to the courts (Codice privacy art. 132): the kinds
+	 * of legal order the provider accepts and, for each class of offence, how far back an
+	 * order may reach in each category of records.
+	 *
+	 * @param providerId the provider's identifier in handover answers (the CSP id of ETSI
+	 * TS 102 657)
+	 * @param countryCode the country of the authorities whose orders the provider answers
+	 * @param orders the kinds of legal order accepted
+	 * @param offenceClasses the classes of offence, each with its windows
+	 */
+	public record Justice(String providerId, String countryCode, List<OrderKind> orders,
+			List<OffenceClass> offenceClasses) {
+
+		public Optional<OrderKind> order(String id) {
+			return this.orders.stream().filter((o) -> o.id().equals(id)).findFirst();
+		}
+
+		public Optional<OffenceClass> offenceClass(String id) {
+			return this.offenceClasses.stream().filter((c) -> c.id().equals(id)).findFirst();
+		}
+
+	}
+
+	/**
+	 * A kind of legal order.
+	 *
+	 * @param id the kind's key
+	 * @param name what it is called
+	 * @param recipient the recipient of the policy the answers go to
+	 * @param validation within how long after it is issued an order of this kind must be
+	 * validated, or its answers become unusable and no further answer is given; none when
+	 * the kind needs no validation
+	 * @param legalReference the rule that gives the kind
+	 */
+	public record OrderKind(String id, Text name, String recipient, @Nullable Duration validation,
+			@Nullable String legalReference) {
+	}
+
+	/**
+	 * A class of offence and how far back an order for it may reach.
+	 *
+	 * @param id the class's key
+	 * @param name what offences it holds
+	 * @param windows how far back, by category of records: the first window whose
+	 * category and attributes match a record applies
+	 * @param legalReference the rule that gives the windows
+	 */
+	public record OffenceClass(String id, Text name, List<JusticeWindow> windows, @Nullable String legalReference) {
+
+		/**
+		 * The window for a record of the category with the given attributes, if the class
+		 * reaches that category at all.
+		 */
+		public Optional<Period> window(String category, Map<String, String> attributes) {
+			for (JusticeWindow window : this.windows) {
+				if (window.category().equals(category) && window.where()
+					.entrySet()
+					.stream()
+					.allMatch((e) -> e.getValue().equals(attributes.get(e.getKey())))) {
+					return Optional.of(window.duration());
+				}
+			}
+			return Optional.empty();
+		}
+
+	}
+
+	/**
+	 * How far back from the day of an answer an order reaches the records of a category
+	 * (with the attributes {@code where} selects).
+	 */
+	public record JusticeWindow(String category, Map<String, String> where, Period duration) {
 	}
 
 	public enum Right {

@@ -87,7 +87,7 @@ final class PolicyParser {
 				doc.objects("recipients", PolicyParser::recipient), doc.objects("locations", PolicyParser::location),
 				doc.objects("security", PolicyParser::measure), marketing(doc.optObject("marketing")),
 				rights(doc.object("rights")), doc.objects("records", PolicyParser::recordMapping),
-				breach(doc.optObject("breach")));
+				breach(doc.optObject("breach")), justice(doc.optObject("justice")));
 		doc.finish();
 		return policy;
 	}
@@ -221,6 +221,30 @@ final class PolicyParser {
 				o.optString("authority_contact"));
 		o.finish();
 		return breach;
+	}
+
+	private static Policy.@Nullable Justice justice(@Nullable YamlObject o) {
+		if (o == null) {
+			return null;
+		}
+		Policy.Justice justice = new Policy.Justice(o.string("provider_id"), o.string("country_code"),
+				o.objects("orders", PolicyParser::orderKind), o.objects("offence_classes", PolicyParser::offenceClass));
+		o.finish();
+		return justice;
+	}
+
+	private static Policy.OrderKind orderKind(YamlObject o) {
+		return new Policy.OrderKind(o.string("id"), o.text("name"), o.string("recipient"), o.optDuration("validation"),
+				o.optString("legal_reference"));
+	}
+
+	private static Policy.OffenceClass offenceClass(YamlObject o) {
+		return new Policy.OffenceClass(o.string("id"), o.text("name"), o.objects("windows", PolicyParser::window),
+				o.optString("legal_reference"));
+	}
+
+	private static Policy.JusticeWindow window(YamlObject o) {
+		return new Policy.JusticeWindow(o.string("category"), o.stringMap("where"), o.period("duration"));
 	}
 
 	private static Rights rights(@Nullable YamlObject o) {

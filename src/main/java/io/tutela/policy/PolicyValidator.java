@@ -62,7 +62,7 @@ final class PolicyValidator {
 		Set<String> purposes = ids("purposes", this.policy.purposes(), Purpose::id);
 		Set<String> rules = ids("retention", this.policy.retention(), RetentionRule::id);
 		Set<String> holds = ids("legal_holds", this.policy.legalHolds(), Policy.LegalHold::id);
-		ids("recipients", this.policy.recipients(), Recipient::id);
+		Set<String> recipients = ids("recipients", this.policy.recipients(), Recipient::id);
 		ids("locations", this.policy.locations(), Policy.Location::id);
 		ids("security", this.policy.security(), Policy.SecurityMeasure::id);
 		categories(subjects);
@@ -73,6 +73,7 @@ final class PolicyValidator {
 		marketing(purposes);
 		rights();
 		breach();
+		justice(categories, recipients);
 		records(categories, purposes);
 	}
 
@@ -354,6 +355,51 @@ final class PolicyValidator {
 		else if (breach.authorityDeadline().compareTo(java.time.Duration.ofHours(72)) > 0) {
 			this.problems.at("breach.authority_deadline",
 					breach.authorityDeadline() + " exceeds the 72 hours GDPR art. 33(1) allows");
+		}
+	}
+
+	private void justice(Set<String> categories, Set<String> recipients) {
+		Policy.Justice justice = this.policy.justice();
+		if (justice == null) {
+			return;
+		}
+		if (!justice.countryCode().matches("[A-Z]{2}")) {
+			this.problems.at("justice.country_code", "must be a two-letter country code such as IT");
+		}
+		if (justice.orders().isEmpty()) {
+			this.problems.at("justice.orders", "list the kinds of legal order the provider accepts");
+		}
+		if (justice.offenceClasses().isEmpty()) {
+			this.problems.at("justice.offence_classes", "list the classes of offence and how far back each reaches");
+		}
+		ids("justice.orders", justice.orders(), Policy.OrderKind::id);
+		ids("justice.offence_classes", justice.offenceClasses(), Policy.OffenceClass::id);
+		for (int i = 0; i < justice.orders().size(); i++) {
+			Policy.OrderKind kind = justice.orders().get(i);
+			String at = "justice.orders[" + i + "]";
+			if (!kind.recipient().isEmpty() && !recipients.contains(kind.recipient())) {
+				this.problems.at(at + ".recipient", "'" + kind.recipient() + "' is not a recipient of this policy");
+			}
+			if (kind.validation() != null && (kind.validation().isNegative() || kind.validation().isZero())) {
+				this.problems.at(at + ".validation", "must be a positive duration");
+			}
+		}
+		for (int i = 0; i < justice.offenceClasses().size(); i++) {
+			Policy.OffenceClass offence = justice.offenceClasses().get(i);
+			if (offence.windows().isEmpty()) {
+				this.problems.at("justice.offence_classes[" + i + "].windows",
+						"say how far back the class reaches in each category");
+			}
+			for (int w = 0; w < offence.windows().size(); w++) {
+				Policy.JusticeWindow window = offence.windows().get(w);
+				String at = "justice.offence_classes[" + i + "].windows[" + w + "]";
+				if (!window.category().isEmpty() && !categories.contains(window.category())) {
+					this.problems.at(at + ".category", "'" + window.category() + "' is not a category of this policy");
+				}
+				if (window.duration().isNegative() || window.duration().isZero()) {
+					this.problems.at(at + ".duration", "must be a positive period");
+				}
+			}
 		}
 	}
 

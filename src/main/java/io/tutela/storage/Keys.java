@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -36,18 +37,34 @@ public class Keys {
 		if (!NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException("invalid key name");
 		}
-		return this.cache.computeIfAbsent(name, this::loadOrCreate).clone();
+		return this.cache.computeIfAbsent(name, (n) -> loadOrCreate(n, Keys::randomKey)).clone();
 	}
 
-	private synchronized byte[] loadOrCreate(String name) {
+	/**
+	 * The secret of the given name, made by {@code create} the first time it is asked for
+	 * (a key pair's encoding, for example) and kept like the keys.
+	 */
+	public byte[] secret(String name, Supplier<byte[]> create) {
+		if (!NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("invalid key name");
+		}
+		return this.cache.computeIfAbsent(name, (n) -> loadOrCreate(n, create)).clone();
+	}
+
+	private static byte[] randomKey() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return key;
+	}
+
+	private synchronized byte[] loadOrCreate(String name, Supplier<byte[]> create) {
 		Path file = this.dir.resolve(name + ".key");
 		try {
 			if (Files.exists(file)) {
 				return Files.readAllBytes(file);
 			}
 			Files.createDirectories(this.dir);
-			byte[] key = new byte[32];
-			new SecureRandom().nextBytes(key);
+			byte[] key = create.get();
 			Path temp = Files.createTempFile(this.dir, name, ".tmp");
 			setOwnerOnly(temp);
 			Files.write(temp, key);

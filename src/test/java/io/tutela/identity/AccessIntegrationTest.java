@@ -49,6 +49,11 @@ class AccessIntegrationTest {
 			"GET /api/v1/controllers/{controllerId}/register.pdf", "GET /api/v1/me", "GET /api/v1/me/tokens",
 			"POST /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{id}");
 
+	/**
+	 * The operations anyone may call: the providers' public keys for checking answers.
+	 */
+	static final Set<String> PUBLIC = Set.of("GET /api/v1/justice/{controllerId}/signing-key");
+
 	@LocalServerPort
 	int port;
 
@@ -125,6 +130,9 @@ class AccessIntegrationTest {
 	void everyOperationRefusesAnonymousCallsWith401() {
 		Http anonymous = Http.anonymous(this.port);
 		for (Operation operation : this.operations) {
+			if (PUBLIC.contains(operation.key())) {
+				continue;
+			}
 			Http.Response response = call(anonymous, operation, OWN);
 			assertThat(response.status()).as(operation.key()).isEqualTo(401);
 			assertThat(response.contentType()).as(operation.key()).startsWith("application/problem+json");
@@ -135,7 +143,7 @@ class AccessIntegrationTest {
 	void everyOperationOfAControllerIsNotFoundForAUserOfAnotherController() {
 		Http user = Http.token(this.port, this.allRolesOfOwn);
 		for (Operation operation : this.operations) {
-			if (!operation.controllerScoped()) {
+			if (!operation.controllerScoped() || PUBLIC.contains(operation.key())) {
 				continue;
 			}
 			Http.Response other = call(user, operation, OTHER);
@@ -155,6 +163,13 @@ class AccessIntegrationTest {
 			boolean someoneRefused = false;
 			for (Role role : Role.values()) {
 				Http.Response response = call(Http.token(this.port, this.roleTokens.get(role)), operation, OWN);
+				if (response.status() == 401 && role == Role.JUDICIAL_LIAISON
+						&& operation.path().contains("/legal-orders")) {
+					// the walker's token has no authenticator to give the vault's second
+					// factor
+					assertThat(response.json().get("type").asString()).endsWith("second-factor-required");
+					continue;
+				}
 				assertThat(response.status()).as(operation.key() + " as " + role).isNotEqualTo(401);
 				if (response.status() == 403) {
 					someoneRefused = true;
@@ -165,6 +180,7 @@ class AccessIntegrationTest {
 				openToAll.add(operation.key());
 			}
 		}
+		openToAll.removeAll(PUBLIC);
 		assertThat(openToAll).as("operations open to every role").isSubsetOf(OPEN_TO_EVERY_ROLE);
 	}
 

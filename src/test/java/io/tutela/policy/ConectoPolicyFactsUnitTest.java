@@ -37,6 +37,27 @@ class ConectoPolicyFactsUnitTest {
 	}
 
 	@Test
+	void ordersReachBackAsArticle132AndLaw167Allow() {
+		Policy.Justice justice = this.policy.justice();
+		assertThat(justice).isNotNull();
+		assertThat(justice.order("urgent_prosecutor_decree").orElseThrow().validation())
+			.isEqualTo(java.time.Duration.ofHours(96));
+		assertThat(justice.order("judge_decree").orElseThrow().validation()).isNull();
+		assertThat(justice.order("defence_request").orElseThrow().recipient()).isEqualTo("defence-lawyers");
+		Policy.OffenceClass ordinary = justice.offenceClass("art132").orElseThrow();
+		assertThat(ordinary.window("telephone_traffic", java.util.Map.of("answered", "false")))
+			.contains(java.time.Period.ofDays(30));
+		assertThat(ordinary.window("telephone_traffic", java.util.Map.of("answered", "true")))
+			.contains(java.time.Period.ofMonths(24));
+		assertThat(ordinary.window("telematic_traffic", java.util.Map.of())).contains(java.time.Period.ofMonths(12));
+		assertThat(ordinary.window("identity", java.util.Map.of())).isEmpty();
+		Policy.OffenceClass gravest = justice.offenceClass("art407").orElseThrow();
+		assertThat(gravest.window("telephone_traffic", java.util.Map.of("answered", "false")))
+			.contains(java.time.Period.ofMonths(72));
+		assertThat(gravest.window("telematic_traffic", java.util.Map.of())).contains(java.time.Period.ofMonths(72));
+	}
+
+	@Test
 	void telephoneTrafficForBillingIsKeptSixMonthsThenSegregated() {
 		RetentionRule billing = rule("telephone-traffic-billing");
 		assertThat(billing.category()).isEqualTo("telephone_traffic");

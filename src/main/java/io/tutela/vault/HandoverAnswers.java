@@ -1,0 +1,483 @@
+package io.tutela.vault;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.tutela.audit.AuditAlert;
+import io.tutela.audit.Auditing;
+import io.tutela.audit.CurrentActor;
+import io.tutela.policy.Policies;
+import io.tutela.policy.Policy;
+import io.tutela.storage.Keys;
+import io.tutela.storage.SecretBox;
+import io.tutela.vault.LegalOrder.Target;
+import io.tutela.vault.LegalOrder.TargetKind;
+import io.tutela.web.ConflictException;
+import io.tutela.web.NotFoundException;
+
+/**
+ * Answers legal orders from the vault, in the structure of ETSI TS 102 657 (a header with
+ * the request id, the provider id and the time; the records; a signed digest of both).
+ * <p>
+ * An order is answered only while it stands (not revoked, an urgent decree not lapsed or
+ * refused validation), only with records of the identifiers in its scope, inside its time
+ * range, and inside the window its class of offence allows in the controller's policy,
+ * counted back in calendar days from the day of the answer. An answer that would hold
+ * more than the order's {@code maxHits} records is refused, not cut. A query that asks
+ * for what the order does not cover returns nothing. Every answer, refusal and query
+ * outside the scope is audited before anything is handed over; queries beyond the rate of
+ * {@code tutela.vault.mass-query-threshold} per {@code tutela.vault.mass-query-window}
+ * and queries outside the scope raise alerts.
+ */
+@Service
+public class HandoverAnswers {
+
+	static final String COMPLETE = "complete";
+
+	static final String REFUSED = "refused";
+
+	static final String OUT_OF_SCOPE = "out-of-scope";
+
+	/** The canonical form of what is digested: sorted keys, no white space. */
+	private static final JsonMapper CANONICAL = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final LegalOrders orders;
+
+	private final JusticeVault vault;
+
+	private final AnswerSigning signing;
+
+	private final SecretBox box;
+
+	private final Policies policies;
+
+	private final Auditing auditing;
+
+	private final CurrentActor actor;
+
+	private final Clock clock;
+
+	private final int massQueryThreshold;
+
+	private final Duration massQueryWindow;
+
+	HandoverAnswers(@Qualifier(VaultConfiguration.DATA_SOURCE) DataSource vaultDataSource, LegalOrders orders,
+			JusticeVault vault, AnswerSigning signing, Keys keys, Policies policies, Auditing auditing,
+			CurrentActor actor, Clock clock, @Value("${tutela.vault.mass-query-threshold:20}") int massQueryThreshold,
+			@Value("${tutela.vault.mass-query-window:PT1H}") Duration massQueryWindow) {
+		this.jdbc = JdbcClient.create(vaultDataSource);
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(vaultDataSource));
+		this.orders = orders;
+		this.vault = vault;
+		this.signing = signing;
+		this.box = new SecretBox(keys.key(JusticeVault.SEAL_KEY));
+		this.policies = policies;
+		this.auditing = auditing;
+		this.actor = actor;
+		this.clock = clock;
+		this.massQueryThreshold = massQueryThreshold;
+		this.massQueryWindow = massQueryWindow;
+	}
+
+	/**
+	 * What the liaison asks of an order: some of its identifiers and part of its time
+	 * range (all of either when not given).
+	 */
+	public record Query(@Nullable List<LegalOrders.TargetInput> targets, @Nullable Instant from, @Nullable Instant to) {
+
+		public static Query whole() {
+			return new Query(null, null, null);
+		}
+
+	}
+
+	/**
+	 * An answer given, refused or found outside the order's scope.
+	 *
+	 * @param id the answer's id
+	 * @param orderId the order it answers
+	 * @param sequence its number among the order's answers, from 1
+	 * @param answeredAt when
+	 * @param answeredBy who asked
+	 * @param outcome {@code complete}, {@code refused} (over {@code maxHits}) or
+	 * {@code out-of-scope}
+	 * @param reason why it was refused or found outside the scope
+	 * @param hits how many records the query found (those refused included)
+	 * @param document the signed handover document (none for a query outside the scope)
+	 */
+	public record Answer(UUID id, UUID orderId, int sequence, Instant answeredAt, String answeredBy, String outcome,
+			@Nullable String reason, int hits, @Nullable Map<String, Object> document) {
+	}
+
+	/**
+	 * Answers a query under an order.
+	 * @throws NotFoundException when the controller has no such order
+	 * @throws ConflictException when the order no longer stands
+	 */
+	public Answer answer(String controllerId, UUID orderId, Query query) {
+		LegalOrder order = this.orders.get(controllerId, orderId);
+		Instant now = this.clock.instant();
+		LegalOrder.State state = order.state(now);
+		if (!state.answerable()) {
+			this.auditing.record("vault.order.read", "denied", controllerId, null, List.of(orderId));
+			throw new ConflictException("legal-order-not-answerable",
+					"The order is " + state.key() + ": the vault answers no query under it");
+		}
+		Policy policy = this.policies.current(controllerId);
+		Policy.Justice justice = this.orders.justice(controllerId);
+		Policy.OffenceClass offence = justice.offenceClass(order.offenceClass())
+			.orElseThrow(() -> new ConflictException("offence-class-gone", "The policy no longer has the class of "
+					+ "offence '" + order.offenceClass() + "' this order was registered under"));
+		String outside = outsideScope(order, query);
+		if (outside != null) {
+			Answer answer = new Answer(UUID.randomUUID(), orderId, 0, now, this.actor.actor().name(), OUT_OF_SCOPE,
+					outside, 0, null);
+			this.auditing.record("vault.order.read", OUT_OF_SCOPE, controllerId, null, List.of(orderId));
+			this.auditing.alert(AuditAlert.VAULT_OUT_OF_SCOPE, now, now, 1);
+			store(controllerId, answer, null, null, null);
+			return answer;
+		}
+		Instant from = max(order.windowFrom(), query.from());
+		Instant to = min(min(order.windowTo(), query.to()), now);
+		List<Target> targets = requested(order, query);
+		Windows windows = new Windows(offence, policy.controller().timezone(), now);
+		List<Map<String, Object>> records = new ArrayList<>();
+		List<Object> audited = new ArrayList<>();
+		audited.add(orderId);
+		Set<String> seen = new java.util.HashSet<>();
+		Instant earliest = max(from, windows.earliest());
+		if (earliest.isBefore(to)) {
+			for (Target target : targets) {
+				if (target.kind() == TargetKind.NUMBER) {
+					for (VaultCall call : this.vault.calls(controllerId, target.value(), earliest, to)) {
+						String key = call.caller() + ">" + call.callee() + "@" + call.start();
+						if (windows.reaches(call.category(), Map.of("answered", String.valueOf(call.answered())),
+								call.start()) && seen.add(key)) {
+							records.add(telephonyRecord(call));
+							audited.add("vault-call:"
+									+ HexFormat.of().formatHex(this.vault.hash(controllerId, "ref:" + key), 0, 12));
+						}
+					}
+				}
+			}
+		}
+		records.sort(java.util.Comparator.comparing(HandoverAnswers::startOf));
+		int sequence = nextSequence(orderId);
+		UUID id = UUID.randomUUID();
+		boolean refused = records.size() > order.maxHits();
+		String reason = refused ? records.size() + " records match, more than the order's maxHits of " + order.maxHits()
+				+ "; nothing is handed over" : null;
+		Map<String, Object> header = header(order, justice, id, sequence, now, from, to, targets, records.size(),
+				refused, reason);
+		Map<String, Object> signed = new TreeMap<>();
+		signed.put("retainedDataHeader", header);
+		signed.put("retainedDataPayload", refused ? List.of() : records);
+		byte[] digest = sha256(canonical(signed));
+		String digestText = Base64.getEncoder().encodeToString(digest);
+		String signature = this.signing.sign(controllerId, digest);
+		Map<String, Object> document = new LinkedHashMap<>(signed);
+		document.put("integrity",
+				Map.of("digestAlgorithm", "SHA-256", "digest", digestText, "signatureAlgorithm",
+						AnswerSigning.ALGORITHM, "signature", signature, "publicKey",
+						"/api/v1/justice/" + controllerId + "/signing-key"));
+		Answer answer = new Answer(id, orderId, sequence, now, this.actor.actor().name(), refused ? REFUSED : COMPLETE,
+				reason, records.size(), document);
+		if (refused) {
+			this.auditing.record("vault.order.read", REFUSED, controllerId, null, List.of(orderId));
+		}
+		else {
+			this.auditing.success("vault.order.read", controllerId, null, audited);
+		}
+		store(controllerId, answer, document, digestText, signature);
+		watchMassQueries(now);
+		return answer;
+	}
+
+	/** The answers given under an order, the latest first, without their documents. */
+	public List<Answer> answers(String controllerId, UUID orderId) {
+		this.orders.get(controllerId, orderId);
+		return this.jdbc.sql("""
+				SELECT id, order_id, sequence, answered_at, answered_by, outcome, reason, hits
+				FROM vault.legal_order_answer WHERE order_id = :order ORDER BY answered_at DESC, sequence DESC""")
+			.param("order", orderId)
+			.query((rs, n) -> new Answer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+					rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+					null))
+			.list();
+	}
+
+	/**
+	 * One answer again, with its signed document as it was handed over (an audited read).
+	 * @throws NotFoundException when the order has no such answer
+	 */
+	public Answer answer(String controllerId, UUID orderId, UUID answerId) {
+		this.orders.get(controllerId, orderId);
+		Answer answer = this.jdbc.sql("""
+				SELECT id, order_id, sequence, answered_at, answered_by, outcome, reason, hits, document
+				FROM vault.legal_order_answer WHERE order_id = :order AND id = :id""")
+			.param("order", orderId)
+			.param("id", answerId)
+			.query((rs, n) -> new Answer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+					rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+					open(rs.getString(9), controllerId)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("answer", answerId));
+		this.auditing.success("vault.answer.read", controllerId, null, List.of(orderId, answerId));
+		return answer;
+	}
+
+	/** The controller's public key for checking its answers, as PEM. */
+	public String publicKey(String controllerId) {
+		this.orders.justice(controllerId);
+		return this.signing.publicKeyPem(controllerId);
+	}
+
+	/**
+	 * The canonical bytes of a handover document's signed part: JSON with the keys of
+	 * every object sorted, no white space (RFC 8785 for the strings, integers and
+	 * booleans the documents hold).
+	 */
+	static byte[] canonical(Object value) {
+		return CANONICAL.writeValueAsBytes(sorted(value));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object sorted(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> result = new TreeMap<>();
+			map.forEach((k, v) -> result.put((String) k, sorted(v)));
+			return result;
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(HandoverAnswers::sorted).toList();
+		}
+		return value;
+	}
+
+	static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Why a query asks for what its order does not cover, or nothing when it does not.
+	 */
+	private static @Nullable String outsideScope(LegalOrder order, Query query) {
+		if (query.targets() != null) {
+			for (LegalOrders.TargetInput input : query.targets()) {
+				boolean named = order.targets()
+					.stream()
+					.anyMatch(
+							(t) -> t.kind().key().equals(input.kind()) && t.value().equals(canonical(t.kind(), input)));
+				if (!named) {
+					return "the order does not name the " + input.kind() + " asked for";
+				}
+			}
+		}
+		Instant from = max(order.windowFrom(), query.from());
+		Instant to = min(order.windowTo(), query.to());
+		if (!from.isBefore(to)) {
+			return "the time asked for lies outside the order's range";
+		}
+		return null;
+	}
+
+	private static @Nullable String canonical(TargetKind kind, LegalOrders.TargetInput input) {
+		List<Target> parsed = LegalOrders.parse(List.of(input), new ArrayList<>());
+		return parsed.isEmpty() ? null : parsed.get(0).value();
+	}
+
+	private static List<Target> requested(LegalOrder order, Query query) {
+		if (query.targets() == null || query.targets().isEmpty()) {
+			return order.targets();
+		}
+		List<Target> asked = LegalOrders.parse(query.targets(), new ArrayList<>());
+		return order.targets().stream().filter(asked::contains).toList();
+	}
+
+	/** How far back the order's class of offence reaches, as of the day of the answer. */
+	private static final class Windows {
+
+		private final Policy.OffenceClass offence;
+
+		private final ZoneId zone;
+
+		private final LocalDate today;
+
+		Windows(Policy.OffenceClass offence, ZoneId zone, Instant now) {
+			this.offence = offence;
+			this.zone = zone;
+			this.today = LocalDate.ofInstant(now, zone);
+		}
+
+		/** The earliest instant any window reaches. */
+		Instant earliest() {
+			Instant earliest = Instant.MAX;
+			for (Policy.JusticeWindow window : this.offence.windows()) {
+				Instant start = start(window.duration());
+				earliest = start.isBefore(earliest) ? start : earliest;
+			}
+			return earliest;
+		}
+
+		/**
+		 * Whether a record of the category with the attributes, started at the instant,
+		 * is inside the window that applies to it.
+		 */
+		boolean reaches(String category, Map<String, String> attributes, Instant start) {
+			return this.offence.window(category, attributes).map((p) -> !start.isBefore(start(p))).orElse(false);
+		}
+
+		private Instant start(Period period) {
+			return this.today.minus(period).atStartOfDay(this.zone).toInstant();
+		}
+
+	}
+
+	private static Map<String, Object> telephonyRecord(VaultCall call) {
+		Map<String, Object> usage = new TreeMap<>();
+		usage.put("partyInformation", List.of(Map.of("partyRole", "originating-Party", "partyNumber", call.caller()),
+				Map.of("partyRole", "terminating-Party", "partyNumber", call.callee())));
+		usage.put("communicationTime",
+				Map.of("startTime", call.start().toString(), "duration", call.durationSeconds()));
+		usage.put("callStatus", call.answered() ? "answered" : "not-answered");
+		if (call.cell() != null) {
+			usage.put("location", Map.of("cellID", call.cell()));
+		}
+		return Map.of("telephonyRecord", Map.of("telephonyServiceUsage", usage));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String startOf(Map<String, Object> record) {
+		Map<String, Object> inner = (Map<String, Object>) record.values().iterator().next();
+		Map<String, Object> usage = (Map<String, Object>) inner.values().iterator().next();
+		return (String) ((Map<String, Object>) usage.get("communicationTime")).get("startTime");
+	}
+
+	private static Map<String, Object> header(LegalOrder order, Policy.Justice justice, UUID answerId, int sequence,
+			Instant now, Instant from, Instant to, List<Target> targets, int hits, boolean refused,
+			@Nullable String reason) {
+		Map<String, Object> header = new TreeMap<>();
+		header.put("requestID", Map.of("countryCode", justice.countryCode(), "authorisedOrganizationID",
+				order.authorisedOrganisation(), "requestNumber", order.number()));
+		header.put("cSPID", justice.providerId());
+		header.put("timeStampOfThisMessage", now.toString());
+		header.put("answerID", answerId.toString());
+		header.put("answerSequence", sequence);
+		Map<String, Object> parameters = new TreeMap<>();
+		parameters.put("orderKind", order.kind());
+		parameters.put("offenceClass", order.offenceClass());
+		parameters.put("timeRange", Map.of("from", from.toString(), "to", to.toString()));
+		parameters.put("targets",
+				targets.stream().map((t) -> Map.of("kind", t.kind().key(), "value", t.value())).toList());
+		parameters.put("maxHits", order.maxHits());
+		header.put("requestParameters", parameters);
+		header.put("responseStatus",
+				refused ? Map.of("responseFailed", Map.of("reason", "too-many-hits", "detail", reason, "hits", hits))
+						: Map.of("responseComplete", Map.of("numberOfRetainedDataRecords", hits)));
+		return header;
+	}
+
+	private int nextSequence(UUID orderId) {
+		return this.jdbc.sql("SELECT coalesce(max(sequence), 0) + 1 FROM vault.legal_order_answer WHERE order_id = :o")
+			.param("o", orderId)
+			.query(Integer.class)
+			.single();
+	}
+
+	private void store(String controllerId, Answer answer, @Nullable Map<String, Object> document,
+			@Nullable String digest, @Nullable String signature) {
+		if (OUT_OF_SCOPE.equals(answer.outcome())) {
+			return;
+		}
+		this.transaction.executeWithoutResult((status) -> this.jdbc.sql("""
+				INSERT INTO vault.legal_order_answer (id, order_id, sequence, answered_at, answered_by, outcome, reason,
+				  hits, document, digest, signature)
+				VALUES (:id, :order, :sequence, :at, :by, :outcome, :reason, :hits, :document, :digest, :signature)""")
+			.param("id", answer.id())
+			.param("order", answer.orderId())
+			.param("sequence", answer.sequence())
+			.param("at", Timestamp.from(answer.answeredAt()))
+			.param("by", answer.answeredBy())
+			.param("outcome", answer.outcome())
+			.param("reason", answer.reason())
+			.param("hits", answer.hits())
+			.param("document",
+					(document != null) ? this.box.seal(CANONICAL.writeValueAsBytes(document), controllerId) : null)
+			.param("digest", digest)
+			.param("signature", signature)
+			.update());
+	}
+
+	private @Nullable Map<String, Object> open(@Nullable String sealed, String controllerId) {
+		if (sealed == null) {
+			return null;
+		}
+		return CANONICAL.readValue(this.box.open(sealed, controllerId),
+				new TypeReference<LinkedHashMap<String, Object>>() {
+				});
+	}
+
+	/** Raises an alert once the actor's answers in the window pass the threshold. */
+	private void watchMassQueries(Instant now) {
+		long window = this.massQueryWindow.toMillis();
+		Instant windowStart = Instant.ofEpochMilli(now.toEpochMilli() / window * window);
+		long count = this.jdbc
+			.sql("SELECT count(*) FROM vault.legal_order_answer WHERE answered_by = :by AND answered_at >= :since")
+			.param("by", this.actor.actor().name())
+			.param("since", Timestamp.from(windowStart))
+			.query(Long.class)
+			.single();
+		if (count > this.massQueryThreshold) {
+			this.auditing.alert(AuditAlert.VAULT_MASS_QUERY, windowStart, windowStart.plus(this.massQueryWindow),
+					count);
+		}
+	}
+
+	private static Instant max(Instant a, @Nullable Instant b) {
+		return (b != null && b.isAfter(a)) ? b : a;
+	}
+
+	private static Instant min(Instant a, @Nullable Instant b) {
+		return (b != null && b.isBefore(a)) ? b : a;
+	}
+
+}
