@@ -46,7 +46,12 @@ public record Liaison(String token, byte[] totpSecret) {
 
 	/** A code of the authenticator, some seconds ahead of now. */
 	public String code(int secondsAhead) {
-		return Totp.DEFAULT.code(this.totpSecret, Instant.now().plusSeconds(secondsAhead));
+		return code(this.totpSecret, secondsAhead);
+	}
+
+	/** A code of an authenticator with this secret, some seconds ahead of now. */
+	public static String code(byte[] secret, int secondsAhead) {
+		return Totp.DEFAULT.code(secret, Instant.now().plusSeconds(secondsAhead));
 	}
 
 }
