@@ -60,17 +60,15 @@ class AuditEntries {
 		this.streaming.setFetchSize(STREAM_FETCH_SIZE);
 	}
 
-	/** Waits for, and holds until the transaction ends, the right to append. */
-	void lockChain() {
-		this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)")
+	/**
+	 * Waits for, and holds until the transaction ends, the right to append, then reads
+	 * the seq and hash of the last event, if any: one round trip (the function
+	 * {@code audit_chain_head} reads the head in a statement of its own once the lock is
+	 * held, so it sees what the lock's previous holder committed).
+	 */
+	Optional<Head> lockChainAndReadHead() {
+		return this.jdbc.sql("SELECT seq, hash FROM audit_chain_head(:key)")
 			.param("key", CHAIN_LOCK)
-			.query(Integer.class)
-			.single();
-	}
-
-	/** The seq and hash of the last event, if any. */
-	Optional<Head> head() {
-		return this.jdbc.sql("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
 			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")))
 			.optional();
 	}

@@ -45,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * text.
  *
  * <h2>Appending</h2> An append takes the transaction-scoped advisory lock
- * {@code pg_advisory_xact_lock(8391741459633605121)}, reads the last {@code (seq, hash)},
+ * {@code pg_advisory_xact_lock(8391741459633605121)} and reads the last
+ * {@code (seq, hash)} (one round trip, through the function {@code audit_chain_head}),
  * hashes the new events and inserts them (a batched insert, or {@code COPY} from 64
  * events). The lock is held until the caller's transaction ends, so audit last in a
  * transaction, and use READ COMMITTED (the default). In a read-only transaction (a read
@@ -104,11 +105,11 @@ public class AuditLog {
 	}
 
 	private List<AuditEntry> append(List<AuditEvent> events) {
-		this.entries.lockChain();
+		AuditEntries.Head head = this.entries.lockChainAndReadHead()
+			.orElse(new AuditEntries.Head(0, CanonicalEncoding.GENESIS));
 		List<AuditEvent> all = new ArrayList<>(events.size() + 1);
 		all.addAll(events);
 		all.addAll(this.anomalies.inspect(events));
-		AuditEntries.Head head = this.entries.head().orElse(new AuditEntries.Head(0, CanonicalEncoding.GENESIS));
 		List<AuditEntry> chained = chain(head, all, new CanonicalEncoding());
 		this.entries.insert(chained);
 		return chained;

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * <li><b>mass read</b>: an actor reads more than {@code tutela.audit.mass-read-threshold}
  * records within {@code tutela.audit.mass-read-window}. Reads are counted per actor and
  * minute, so the window is whole minutes (the current minute and the ones before it) and
- * a check sums at most a window's worth of small rows, never the log. The alert is raised
- * once, when the count crosses the threshold;</li>
+ * a check sums at most a window's worth of small rows, never the log, in one statement.
+ * The alert is raised once, when the count crosses the threshold;</li>
  * <li><b>off hours</b>: an actor reads personal data outside
  * {@code tutela.audit.working-hours} (in {@code tutela.audit.zone}). One alert per actor
  * and off-hours period (from the end of one working day to the start of the next); later
@@ -93,15 +93,13 @@ class DetectingAnomalies {
 				.plus(1, ChronoUnit.MINUTES);
 			windowStarts.put(actor, windowStart);
 			byMinute.forEach((minute, records) -> {
-				counts.add(new AuditAlerts.ReadCount(actor, minute, records));
 				if (!minute.isBefore(windowStart)) {
+					counts.add(new AuditAlerts.ReadCount(actor, minute, records));
 					added.merge(actor, records, Long::sum);
 				}
 			});
 		});
-		Map<String, Long> before = this.alerts.readsSince(windowStarts);
-		this.alerts.addReads(counts);
-		this.alerts.forgetReadsBefore(windowStarts);
+		Map<String, Long> before = this.alerts.countReads(windowStarts, counts);
 		int threshold = this.properties.massReadThreshold();
 		List<AuditEvent> raised = new ArrayList<>();
 		readsByActor.forEach((actor, reads) -> {

@@ -49,12 +49,17 @@ class DecidingContacts {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Decides one question. The reads and their audit record share one transaction (not a
+	 * read-only one, which would send the audit to a transaction and a connection of its
+	 * own), committed before the answer is given.
+	 */
+	@Transactional
 	Decision decide(String controllerId, Question question) {
 		return decideAll(controllerId, List.of(question)).get(0);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	List<Decision> decideAll(String controllerId, List<Question> questions) {
 		Policy policy = this.policies.current(controllerId);
 		Terms terms = Terms.of(policy);

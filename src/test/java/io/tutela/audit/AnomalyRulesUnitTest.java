@@ -158,30 +158,22 @@ class AnomalyRulesUnitTest {
 		}
 
 		@Override
-		Map<String, Long> readsSince(Map<String, Instant> since) {
+		Map<String, Long> countReads(Map<String, Instant> windowStarts, List<ReadCount> counts) {
 			Map<String, Long> reads = new HashMap<>();
-			since.forEach((actor, from) -> reads.put(actor,
+			windowStarts.forEach((actor, from) -> reads.put(actor,
 					this.counts.entrySet()
 						.stream()
 						.filter((e) -> e.getKey().startsWith(actor + "@")
 								&& !Instant.parse(e.getKey().substring(actor.length() + 1)).isBefore(from))
 						.mapToLong(Map.Entry::getValue)
 						.sum()));
-			return reads;
-		}
-
-		@Override
-		void addReads(List<ReadCount> counts) {
 			for (ReadCount count : counts) {
 				this.counts.merge(count.actor() + "@" + count.minute(), count.records(), Long::sum);
 			}
-		}
-
-		@Override
-		void forgetReadsBefore(Map<String, Instant> before) {
-			before.forEach((actor, instant) -> this.counts.keySet()
+			windowStarts.forEach((actor, instant) -> this.counts.keySet()
 				.removeIf((key) -> key.startsWith(actor + "@")
 						&& Instant.parse(key.substring(actor.length() + 1)).isBefore(instant)));
+			return reads;
 		}
 
 		@Override
