@@ -334,7 +334,7 @@ public class HandoverAnswers {
 	}
 
 	/** How far back the order's class of offence reaches, as of the day of the answer. */
-	private static final class Windows {
+	static final class Windows {
 
 		private final Policy.OffenceClass offence;
 
