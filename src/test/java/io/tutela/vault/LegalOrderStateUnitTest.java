@@ -43,6 +43,19 @@ class LegalOrderStateUnitTest {
 	}
 
 	@Test
+	void anAnswerHandedOverIsWatchedLikeAnyReadOfPersonalData() {
+		// the audit log's rules of anomalous use (mass reads, reads outside working
+		// hours)
+		// look at the reads it records: an answer's audit event is one
+		io.tutela.audit.AuditEvent answer = io.tutela.audit.AuditEvent
+			.builder(ISSUED, "liaison", "judicial_liaison", "vault.order.read")
+			.targets(List.of(UUID.randomUUID(), "vault-record:0a1b2c"))
+			.outcome(io.tutela.audit.AuditEvent.SUCCESS)
+			.build();
+		assertThat(answer.isPersonalDataRead()).isTrue();
+	}
+
+	@Test
 	void aValidatedDecreeStaysAnswerableAndARefusedOneIsNot() {
 		assertThat(order(DEADLINE, DEADLINE.minusSeconds(60), null, null).state(DEADLINE.plus(Duration.ofDays(9))))
 			.isEqualTo(LegalOrder.State.VALIDATED);
