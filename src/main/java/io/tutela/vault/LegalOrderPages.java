@@ -131,34 +131,30 @@ class LegalOrderPages {
 		if (!problems.isEmpty()) {
 			return orderPage(controllerId, orderId, model, problems, null);
 		}
-		try {
-			this.orders.validate(controllerId, orderId, at, reference);
-			return "redirect:/controllers/" + controllerId + "/legal-orders/" + orderId;
-		}
-		catch (InvalidInputException ex) {
-			return orderPage(controllerId, orderId, model, ex.errors(), null);
-		}
-		catch (ConflictException ex) {
-			return orderPage(controllerId, orderId, model, List.of(), ex.getMessage());
-		}
+		return change(controllerId, orderId, model, () -> this.orders.validate(controllerId, orderId, at, reference));
 	}
 
 	@PostMapping("/controllers/{controllerId}/legal-orders/{orderId}/validation-refusal")
 	String refuseValidation(@PathVariable String controllerId, @PathVariable UUID orderId, Model model) {
-		try {
-			this.orders.refuseValidation(controllerId, orderId);
-			return "redirect:/controllers/" + controllerId + "/legal-orders/" + orderId;
-		}
-		catch (ConflictException ex) {
-			return orderPage(controllerId, orderId, model, List.of(), ex.getMessage());
-		}
+		return change(controllerId, orderId, model, () -> this.orders.refuseValidation(controllerId, orderId));
 	}
 
 	@PostMapping("/controllers/{controllerId}/legal-orders/{orderId}/revocation")
 	String revoke(@PathVariable String controllerId, @PathVariable UUID orderId, Model model) {
+		return change(controllerId, orderId, model, () -> this.orders.revoke(controllerId, orderId));
+	}
+
+	/**
+	 * Records a change of the order's state, then shows the order again; what is refused
+	 * is shown on the order's page.
+	 */
+	private String change(String controllerId, UUID orderId, Model model, Runnable change) {
 		try {
-			this.orders.revoke(controllerId, orderId);
+			change.run();
 			return "redirect:/controllers/" + controllerId + "/legal-orders/" + orderId;
+		}
+		catch (InvalidInputException ex) {
+			return orderPage(controllerId, orderId, model, ex.errors(), null);
 		}
 		catch (ConflictException ex) {
 			return orderPage(controllerId, orderId, model, List.of(), ex.getMessage());

@@ -88,6 +88,12 @@ class LegalOrderPagesBrowserTest {
 			assertThat(browser.text("#integrity")).contains("Ed25519");
 			assertThat(browser.find("#download").getAttribute("href")).endsWith("/document");
 			browser.screenshot("legal-order-answer");
+
+			browser.find("main p a").click();
+			browser.waitFor("#revoke").click();
+			assertThat(browser.waitFor("#state").getText()).contains("Revocato");
+			assertThat(browser.all("#query")).as("a revoked order is not queried").isEmpty();
+			assertThat(browser.text("#answers")).contains("liaison-pages");
 		}
 	}
 
