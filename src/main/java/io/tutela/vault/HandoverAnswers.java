@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -171,10 +172,23 @@ public class HandoverAnswers {
 			store(controllerId, answer, null, null, null);
 			return answer;
 		}
+		// one answer at a time under an order, so that each has a number of its own
+		return Objects.requireNonNull(this.transaction.execute((status) -> {
+			this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:order))")
+				.param("order", orderId.toString())
+				.query(Integer.class)
+				.single();
+			return answerInScope(controllerId, order, justice, policy.controller().timezone(), offence, query, now);
+		}));
+	}
+
+	private Answer answerInScope(String controllerId, LegalOrder order, Policy.Justice justice, ZoneId zone,
+			Policy.OffenceClass offence, Query query, Instant now) {
+		UUID orderId = order.id();
 		Instant from = max(order.windowFrom(), query.from());
 		Instant to = min(min(order.windowTo(), query.to()), now);
 		List<Target> targets = requested(order, query);
-		Windows windows = new Windows(offence, policy.controller().timezone(), now);
+		Windows windows = new Windows(offence, zone, now);
 		List<Map<String, Object>> records = new ArrayList<>();
 		List<Object> audited = new ArrayList<>();
 		audited.add(orderId);
