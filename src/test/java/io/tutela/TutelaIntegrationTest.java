@@ -21,7 +21,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"tutela.demo.subjects=30",
 				// portability deliveries are sent by the tests themselves, not by the
 				// scheduled round
-				"tutela.portability.poll=PT1H" })
+				"tutela.portability.poll=PT1H",
+				// traffic records are sealed into the vault by the tests and by retention
+				// runs, not by the scheduled round
+				"tutela.traffic.sealing.poll=PT1H" })
 public @interface TutelaIntegrationTest {
 
 }

@@ -63,6 +63,15 @@ public interface ImportSpec {
 	String merge();
 
 	/**
+	 * Statements run after {@link #merge()} in the import's transaction (with the
+	 * parameter {@code :controller}, {@code import_staging} still there), such as
+	 * recording what the import wrote for a later step.
+	 */
+	default List<String> merged(Context context) {
+		return List.of();
+	}
+
+	/**
 	 * Whether the console's import page offers this kind. Kinds imported in bulk by the
 	 * million under their own access rules (traffic data) go through the API and the
 	 * command line only, where those rules apply.
@@ -97,6 +106,15 @@ public interface ImportSpec {
 
 		/** A staged row (see {@link #stage}) as the {@code COPY} loads it. */
 		List<@Nullable Object> row(List<@Nullable Object> staged);
+
+		/**
+		 * Statements run after every row was loaded, in the import's transaction (with
+		 * the parameter {@code :controller}), such as recording what the import wrote for
+		 * a later step.
+		 */
+		default List<String> loaded() {
+			return List.of();
+		}
 
 	}
 

@@ -96,6 +96,10 @@ public class Importer {
 			if (direct != null) {
 				rows = loadDirectly(connection, direct, iterator, reader);
 				if (rows >= 0 && errors.count == 0) {
+					for (String statement : direct.loaded()) {
+						this.jdbc.sql(statement).param("controller", controllerId).query((rs) -> {
+						});
+					}
 					this.auditing.success(spec.recordKind().key() + ".import", controllerId,
 							context.mapping().defaultCategory(), List.of());
 					return new ImportReport(controllerId, spec.name(), rows, rows, 0, 0, 0, List.of());
@@ -141,6 +145,10 @@ public class Importer {
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 		long inserted = written[0];
+		for (String statement : spec.merged(context)) {
+			this.jdbc.sql(statement).param("controller", controllerId).query((rs) -> {
+			});
+		}
 		this.auditing.success(spec.recordKind().key() + ".import", controllerId, context.mapping().defaultCategory(),
 				List.of());
 		long updated = written[1] - inserted;

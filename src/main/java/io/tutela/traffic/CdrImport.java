@@ -117,6 +117,7 @@ class CdrImport implements ImportSpec {
 	@Override
 	public DirectLoad directLoad(Context context) {
 		TrafficImports.Limits limits = this.limits.of(context);
+		TrafficImports.Starts starts = new TrafficImports.Starts();
 		return new DirectLoad() {
 
 			@Override
@@ -132,11 +133,22 @@ class CdrImport implements ImportSpec {
 
 			@Override
 			public List<@Nullable Object> row(List<@Nullable Object> staged) {
+				starts.add(staged.get(3));
 				return Arrays.asList(context.controllerId(), staged.get(1), staged.get(3), staged.get(2), staged.get(4),
 						staged.get(5), staged.get(6), staged.get(9), staged.get(7), staged.get(8));
 			}
 
+			@Override
+			public List<String> loaded() {
+				return starts.loaded("cdr", context, Cdr.KIND);
+			}
+
 		};
+	}
+
+	@Override
+	public List<String> merged(Context context) {
+		return TrafficImports.merged("cdr", context, Cdr.KIND);
 	}
 
 	@Override

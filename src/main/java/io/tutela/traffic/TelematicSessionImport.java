@@ -108,6 +108,11 @@ class TelematicSessionImport implements ImportSpec {
 	}
 
 	@Override
+	public List<String> merged(Context context) {
+		return TrafficImports.merged("telematic_session", context, TelematicSession.KIND);
+	}
+
+	@Override
 	public String merge() {
 		return """
 				INSERT INTO telematic_session AS r (controller_id, assigned_ip, start_at, subscriber, end_at, bytes_up,

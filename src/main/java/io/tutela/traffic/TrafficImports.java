@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 import io.tutela.policy.Policy;
+import io.tutela.policy.RecordKind;
 import io.tutela.records.ImportRow;
 import io.tutela.records.ImportSpec;
 import io.tutela.records.RetentionDates;
@@ -160,6 +161,78 @@ final class TrafficImports {
 	/** The staged text of a list of purposes. */
 	static String purposes(Tags tags) {
 		return Values.array(tags.purposes());
+	}
+
+	/**
+	 * Whether the policy moves records of the kind into the justice vault: then each
+	 * import records what it wrote, for {@link TrafficSealing} to copy into the vault.
+	 */
+	static boolean sealed(Policy policy, RecordKind kind) {
+		List<String> categories = policy.records(kind).map(Policy.RecordMapping::categories).orElse(List.of());
+		return policy.retention()
+			.stream()
+			.anyMatch((rule) -> rule.action() == Policy.Action.SEGREGATE && categories.contains(rule.category()));
+	}
+
+	/**
+	 * The statements recording, after a merge, the whole months of the staged rows for
+	 * the sealing step (a merge may have changed records loaded earlier).
+	 */
+	static List<String> merged(String table, ImportSpec.Context context, RecordKind kind) {
+		if (!sealed(context.policy(), kind)) {
+			return List.of();
+		}
+		return List.of("SELECT traffic_loaded('" + table
+				+ "', :controller, NULL, min(start_at), max(start_at)) FROM import_staging");
+	}
+
+	/**
+	 * The earliest and latest start a direct load has written, as the import read them:
+	 * the text of starts written as switches do (which compares as the instants do), or
+	 * instants.
+	 */
+	static final class Starts {
+
+		private @Nullable String firstText;
+
+		private @Nullable String lastText;
+
+		private @Nullable Instant first;
+
+		private @Nullable Instant last;
+
+		void add(@Nullable Object start) {
+			if (start instanceof String text) {
+				this.firstText = (this.firstText == null || text.compareTo(this.firstText) < 0) ? text : this.firstText;
+				this.lastText = (this.lastText == null || text.compareTo(this.lastText) > 0) ? text : this.lastText;
+			}
+			else if (start instanceof Instant instant) {
+				this.first = (this.first == null || instant.isBefore(this.first)) ? instant : this.first;
+				this.last = (this.last == null || instant.isAfter(this.last)) ? instant : this.last;
+			}
+		}
+
+		/**
+		 * The statements recording a direct load's rows (the import's {@code loaded_at})
+		 * for the sealing step.
+		 */
+		List<String> loaded(String table, ImportSpec.Context context, RecordKind kind) {
+			Instant lo = earliest(this.first, (this.firstText != null) ? Instant.parse(this.firstText) : null, true);
+			Instant hi = earliest(this.last, (this.lastText != null) ? Instant.parse(this.lastText) : null, false);
+			if (lo == null || hi == null || !sealed(context.policy(), kind)) {
+				return List.of();
+			}
+			return List.of("SELECT traffic_loaded('" + table + "', :controller, now(), TIMESTAMPTZ '" + lo
+					+ "', TIMESTAMPTZ '" + hi.plusNanos(1000) + "')");
+		}
+
+		private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b, boolean earliest) {
+			if (a == null || b == null) {
+				return (a != null) ? a : b;
+			}
+			return (a.isBefore(b) == earliest) ? a : b;
+		}
+
 	}
 
 	/** The statement creating the monthly partitions an import's rows may go to. */

@@ -1,19 +1,14 @@
 package io.tutela.traffic;
 
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,34 +17,31 @@ import io.tutela.policy.RecordKind;
 import io.tutela.retention.LegalHolds;
 import io.tutela.retention.RetentionTarget;
 import io.tutela.vault.JusticeVault;
-import io.tutela.vault.VaultCall;
+import io.tutela.vault.VaultRecords;
 
 /**
  * Traffic data under retention: a rule of the category of calls or sessions covers the
- * records whose start is before its cutoff (and that have the attributes it selects). A
- * deletion drops the whole months that hold nothing else in one operation each (when no
- * legal hold reaches the rule), then deletes what is left record by record, leaving what
- * a hold covers.
+ * records whose start is before its cutoff (and that have the attributes it selects).
+ * Where the policy moves the kind into the justice vault, each record's sealed copy is
+ * made soon after ingest ({@link TrafficSealing}): a month leaving the operational period
+ * is already in the vault, and leaves the operational table by dropping its partition (or
+ * one {@code DELETE} of its range where a hold, an attribute or another controller is in
+ * it), never while an import's records of it are still to be sealed. Whole months are
+ * counted from the counts kept as records are sealed, not read.
  */
 @Component
 class TrafficRetention implements RetentionTarget {
-
-	/** How many calls are read and stored in the vault in one batch. */
-	private static final int BATCH = 5000;
 
 	private final JdbcClient jdbc;
 
 	private final JusticeVault vault;
 
-	/** Reads a month of calls through a cursor, a batch at a time. */
-	private final NamedParameterJdbcTemplate stream;
+	private final TrafficSealing sealing;
 
-	TrafficRetention(JdbcClient jdbc, JdbcTemplate template, JusticeVault vault) {
+	TrafficRetention(JdbcClient jdbc, JusticeVault vault, TrafficSealing sealing) {
 		this.jdbc = jdbc;
-		JdbcTemplate streaming = new JdbcTemplate(template.getDataSource());
-		streaming.setFetchSize(BATCH);
-		this.stream = new NamedParameterJdbcTemplate(streaming);
 		this.vault = vault;
+		this.sealing = sealing;
 	}
 
 	@Override
@@ -57,12 +49,23 @@ class TrafficRetention implements RetentionTarget {
 		return table(policy, rule) != null;
 	}
 
+	/**
+	 * A rule of the vault counts the records once: those in the vault, and those not
+	 * sealed yet.
+	 */
 	@Override
 	public long due(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held) {
-		long operational = operationalDue(policy, rule, cutoff, held);
-		return inVault(policy, rule) ? operational
-				+ this.vault.count(policy.controller().id(), rule.category(), answered(rule), vaultCutoff(cutoff, held))
-				: operational;
+		String table = table(policy, rule);
+		String controllerId = policy.controller().id();
+		if (!inVault(policy, rule)) {
+			return scan("SELECT count(*) FROM " + table + " r WHERE " + condition(rule, held), controllerId, cutoff,
+					Map.of());
+		}
+		long unsealed = this.sealing.pending(controllerId, table) ? scan("SELECT count(*) FROM " + table + " r WHERE "
+				+ condition(rule, held) + " AND NOT " + TrafficSealing.sealed(table), controllerId, cutoff, Map.of())
+				: 0;
+		return unsealed + this.vault.count(controllerId, records(table), rule.category(), answered(rule),
+				vaultCutoff(cutoff, held));
 	}
 
 	@Override
@@ -71,14 +74,10 @@ class TrafficRetention implements RetentionTarget {
 		if (held.isEmpty()) {
 			return 0;
 		}
-		return this.jdbc
-			.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule, List.of())
-					+ " AND start_at >= :floor AND " + LegalHolds.sql(held, "subject_id", "start_at"))
-			.param("controller", policy.controller().id())
-			.param("cutoff", Timestamp.from(cutoff))
-			.param("floor", Timestamp.from(floor))
-			.query(Long.class)
-			.single();
+		return scan(
+				"SELECT count(*) FROM " + table(policy, rule) + " r WHERE " + condition(rule, List.of())
+						+ " AND start_at >= :floor AND " + LegalHolds.sql(held, "subject_id", "start_at"),
+				policy.controller().id(), cutoff, Map.of("floor", Timestamp.from(floor)));
 	}
 
 	/**
@@ -95,10 +94,11 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	/**
-	 * Whether the records a rule covers may also be in the vault (calls, on any purpose).
+	 * Whether the records a rule covers are also in the vault: the policy moves their
+	 * kind there, and the rule applies whatever the purpose.
 	 */
 	private static boolean inVault(Policy policy, Policy.RetentionRule rule) {
-		return "cdr".equals(table(policy, rule)) && rule.purpose() == null;
+		return rule.purpose() == null && TrafficImports.sealed(policy, kind(table(policy, rule)));
 	}
 
 	private static @Nullable Boolean answered(Policy.RetentionRule rule) {
@@ -106,18 +106,20 @@ class TrafficRetention implements RetentionTarget {
 		return (answered != null) ? Boolean.parseBoolean(answered) : null;
 	}
 
-	private long operationalDue(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held) {
-		return this.jdbc.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule, held))
-			.param("controller", policy.controller().id())
-			.param("cutoff", Timestamp.from(cutoff))
-			.query(Long.class)
-			.single();
-	}
-
+	/**
+	 * Deletes what the rule makes due: the whole months that hold nothing else dropped,
+	 * the rest deleted record by record; for a rule of the vault, after sealing what is
+	 * still to be sealed, in the vault too (its whole months dropped), reporting the
+	 * records deleted from the vault (the operational ones were their copies).
+	 */
 	@Override
 	public long delete(Policy policy, Policy.RetentionRule rule, Instant cutoff, List<LegalHolds.Scope> held) {
 		String table = table(policy, rule);
 		String controllerId = policy.controller().id();
+		boolean vaulted = inVault(policy, rule);
+		if (vaulted) {
+			this.sealing.sealPending(controllerId, table);
+		}
 		long dropped = 0;
 		if (rule.where().isEmpty() && rule.purpose() == null && held.isEmpty()) {
 			dropped = this.jdbc.sql("SELECT traffic_drop_partitions(:table, :controller, :cutoff)")
@@ -127,54 +129,91 @@ class TrafficRetention implements RetentionTarget {
 				.query(Long.class)
 				.single();
 		}
-		long deleted = dropped + this.jdbc.sql("DELETE FROM " + table + " WHERE " + condition(rule, held))
-			.param("controller", controllerId)
-			.param("cutoff", Timestamp.from(cutoff))
-			.update();
-		if (inVault(policy, rule)) {
-			// what an earlier rule moved into the vault goes when its time there is over
-			deleted += this.vault.delete(controllerId, rule.category(), answered(rule), vaultCutoff(cutoff, held));
+		long deleted = dropped + deleteCounted(table, controllerId,
+				condition(rule, held) + (vaulted ? " AND " + TrafficSealing.sealed(table) : ""), cutoff, Map.of());
+		if (!vaulted) {
+			return deleted;
 		}
-		return deleted;
+		// what an earlier rule moved into the vault goes when its time there is over
+		return this.vault.delete(controllerId, records(table), rule.category(), answered(rule),
+				vaultCutoff(cutoff, held));
 	}
 
-	/** Calls go into the vault; sessions not yet. */
+	/** Calls and sessions go into the vault. */
 	@Override
 	public boolean segregates(Policy policy, Policy.RetentionRule rule) {
-		return "cdr".equals(table(policy, rule));
-	}
-
-	@Override
-	public long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
-			List<LegalHolds.Scope> held) {
-		return this.jdbc
-			.sql("SELECT count(*) FROM " + table(policy, rule) + " WHERE " + condition(rule, held)
-					+ " AND start_at >= :floor")
-			.param("controller", policy.controller().id())
-			.param("cutoff", Timestamp.from(cutoff))
-			.param("floor", Timestamp.from(floor))
-			.query(Long.class)
-			.single();
+		return table(policy, rule) != null;
 	}
 
 	/**
-	 * Calls go into the vault month by month (the table's monthly partitions, in UTC):
-	 * each month's calls are read in one pass and stored in the vault in batches (where a
-	 * call already held is left as it is), then taken out of the operational table in one
-	 * operation: the whole partition dropped when the month lies wholly inside the rule's
-	 * range, nothing is held and the partition holds no other controller, else one
-	 * {@code DELETE} of the month's range. A run cut off before a month's removal finds
-	 * the same calls again, stores nothing more and removes them.
+	 * Counted by whole months from the months' counts when nothing is held or still to be
+	 * sealed and the rule selects no purpose, reading only the parts of months at either
+	 * end; else read.
+	 */
+	@Override
+	public long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
+			List<LegalHolds.Scope> held) {
+		String table = table(policy, rule);
+		String controllerId = policy.controller().id();
+		if (!held.isEmpty() || rule.purpose() != null || this.sealing.pending(controllerId, table)) {
+			return scan(
+					"SELECT count(*) FROM " + table + " r WHERE " + condition(rule, held) + " AND start_at >= :floor",
+					controllerId, cutoff, Map.of("floor", Timestamp.from(floor)));
+		}
+		Instant firstWhole = nextMonth(floor);
+		Instant lastWhole = TrafficSealing.month(cutoff);
+		if (!firstWhole.isBefore(lastWhole)) {
+			return between(table, controllerId, rule, floor, cutoff);
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("controller", controllerId);
+		params.put("kind", table);
+		params.put("from", Timestamp.from(firstWhole));
+		params.put("to", Timestamp.from(lastWhole));
+		Boolean answered = answered(rule);
+		long whole = this.jdbc
+			.sql("""
+					SELECT coalesce(sum(records), 0) FROM traffic_month
+					WHERE controller_id = :controller AND kind = :kind AND month >= :from AND month < :to"""
+					+ ((answered != null) ? " AND answered = " + answered : ""))
+			.params(params)
+			.query(Long.class)
+			.single();
+		return whole + between(table, controllerId, rule, floor, firstWhole)
+				+ between(table, controllerId, rule, lastWhole, cutoff);
+	}
+
+	/** The records of the rule in {@code [from, to)}, read. */
+	private long between(String table, String controllerId, Policy.RetentionRule rule, Instant from, Instant to) {
+		if (!from.isBefore(to)) {
+			return 0;
+		}
+		return scan(
+				"SELECT count(*) FROM " + table + " r WHERE " + condition(rule, List.of()) + " AND start_at >= :floor",
+				controllerId, to, Map.of("floor", Timestamp.from(from)));
+	}
+
+	/**
+	 * The month by month move out of the operational table of records already in the
+	 * vault: what is still to be sealed is sealed first; a month the rule selects none of
+	 * (by the months' counts) is passed over; a whole month with nothing held, no
+	 * attribute or purpose selected and no other controller's records is dropped in one
+	 * operation; else its range is deleted in one {@code DELETE}, leaving what an import
+	 * wrote since and is not sealed yet. A run cut off between months resumes where it
+	 * stopped.
 	 */
 	@Override
 	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
 			List<LegalHolds.Scope> held) {
+		String table = table(policy, rule);
 		String controllerId = policy.controller().id();
+		this.sealing.sealPending(controllerId, table);
 		Timestamp first = this.jdbc
-			.sql("SELECT min(start_at) FROM cdr WHERE " + condition(rule, held) + " AND start_at >= :floor")
+			.sql("SELECT min(month) FROM traffic_month WHERE controller_id = :controller AND kind = :kind"
+					+ " AND month >= :floor")
 			.param("controller", controllerId)
-			.param("cutoff", Timestamp.from(cutoff))
-			.param("floor", Timestamp.from(floor))
+			.param("kind", table)
+			.param("floor", Timestamp.from(TrafficSealing.month(floor)))
 			.query(Timestamp.class)
 			.optional()
 			.orElse(null);
@@ -182,38 +221,37 @@ class TrafficRetention implements RetentionTarget {
 			return 0;
 		}
 		long moved = 0;
-		ZonedDateTime month = first.toInstant().atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
-		while (month.toInstant().isBefore(cutoff)) {
-			Instant monthStart = month.toInstant();
-			Instant monthEnd = month.plusMonths(1).toInstant();
-			Instant from = monthStart.isBefore(floor) ? floor : monthStart;
+		for (Instant month = first.toInstant(); month.isBefore(cutoff); month = nextMonth(month.plusSeconds(1))) {
+			Instant monthEnd = nextMonth(month.plusSeconds(1));
+			if (!holds(table, controllerId, month, answered(rule))) {
+				continue;
+			}
+			Instant from = month.isBefore(floor) ? floor : month;
 			Instant to = monthEnd.isAfter(cutoff) ? cutoff : monthEnd;
-			moved += moveMonth(policy, rule, from, to, held, from.equals(monthStart) && to.equals(monthEnd));
-			month = month.plusMonths(1);
+			moved += moveMonth(table, controllerId, rule, from, to, held, from.equals(month) && to.equals(monthEnd));
 		}
 		return moved;
 	}
 
-	private long moveMonth(Policy policy, Policy.RetentionRule rule, Instant from, Instant to,
+	/** Whether a month holds records (answered or not when that is given), as counted. */
+	private boolean holds(String table, String controllerId, Instant month, @Nullable Boolean answered) {
+		return this.jdbc
+			.sql("""
+					SELECT EXISTS (SELECT 1 FROM traffic_month WHERE controller_id = :controller AND kind = :kind
+					  AND month = :month AND records > 0""" + ((answered != null) ? " AND answered = " + answered : "")
+					+ ")")
+			.param("controller", controllerId)
+			.param("kind", table)
+			.param("month", Timestamp.from(month))
+			.query(Boolean.class)
+			.single();
+	}
+
+	private long moveMonth(String table, String controllerId, Policy.RetentionRule rule, Instant from, Instant to,
 			List<LegalHolds.Scope> held, boolean wholeMonth) {
-		String controllerId = policy.controller().id();
-		String range = condition(rule, held) + " AND start_at >= :from AND start_at < :to";
-		Map<String, Object> params = Map.of("controller", controllerId, "cutoff", Timestamp.from(to), "from",
-				Timestamp.from(from), "to", Timestamp.from(to));
-		List<VaultCall> calls = new ArrayList<>(BATCH);
-		this.stream.query(
-				"SELECT caller, callee, start_at, duration_seconds, answered, cell, category FROM cdr WHERE " + range,
-				params, (ResultSet rs) -> {
-					calls.add(new VaultCall(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-							rs.getInt(4), rs.getBoolean(5), rs.getString(6), rs.getString(7)));
-					if (calls.size() == BATCH) {
-						this.vault.store(controllerId, calls);
-						calls.clear();
-					}
-				});
-		this.vault.store(controllerId, calls);
 		if (wholeMonth && held.isEmpty() && rule.where().isEmpty() && rule.purpose() == null) {
-			long dropped = this.jdbc.sql("SELECT traffic_drop_partition('cdr', :controller, :month)")
+			long dropped = this.jdbc.sql("SELECT traffic_drop_partition(:table, :controller, :month)")
+				.param("table", table)
 				.param("controller", controllerId)
 				.param("month", Timestamp.from(from))
 				.query(Long.class)
@@ -222,11 +260,55 @@ class TrafficRetention implements RetentionTarget {
 				return dropped;
 			}
 		}
-		return this.jdbc.sql("DELETE FROM cdr WHERE " + range).params(params).update();
+		return deleteCounted(table, controllerId,
+				condition(rule, held) + " AND start_at >= :from AND " + TrafficSealing.sealed(table), to,
+				Map.of("from", Timestamp.from(from)));
+	}
+
+	/**
+	 * Deletes the records of a condition and counts the months it touched again.
+	 * @return how many were deleted
+	 */
+	private long deleteCounted(String table, String controllerId, String condition, Instant cutoff,
+			Map<String, Object> more) {
+		Map<String, Object> params = new HashMap<>(more);
+		params.put("controller", controllerId);
+		params.put("cutoff", Timestamp.from(cutoff));
+		List<Object[]> months = this.jdbc
+			.sql("WITH gone AS (DELETE FROM " + table + " r WHERE " + condition
+					+ " RETURNING date_trunc('month', start_at, 'UTC') AS month)"
+					+ " SELECT month, count(*) FROM gone GROUP BY month")
+			.params(params)
+			.query((rs, n) -> new Object[] { rs.getTimestamp(1), rs.getLong(2) })
+			.list();
+		long deleted = 0;
+		for (Object[] month : months) {
+			this.jdbc.sql("SELECT traffic_recount(:kind, :controller, :month)")
+				.param("kind", table)
+				.param("controller", controllerId)
+				.param("month", month[0])
+				.query((rs) -> {
+				});
+			deleted += (Long) month[1];
+		}
+		return deleted;
+	}
+
+	private long scan(String sql, String controllerId, Instant cutoff, Map<String, Object> more) {
+		Map<String, Object> params = new HashMap<>(more);
+		params.put("controller", controllerId);
+		params.put("cutoff", Timestamp.from(cutoff));
+		return this.jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	/** The first month (UTC) starting at or after an instant. */
+	private static Instant nextMonth(Instant instant) {
+		Instant month = TrafficSealing.month(instant);
+		return month.equals(instant) ? month : month.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
 	}
 
 	private static String condition(Policy.RetentionRule rule, List<LegalHolds.Scope> held) {
-		StringBuilder sql = new StringBuilder("controller_id = :controller AND start_at < :cutoff");
+		StringBuilder sql = new StringBuilder("r.controller_id = :controller AND r.start_at < :cutoff");
 		if (rule.purpose() != null) {
 			sql.append(" AND '").append(rule.purpose().replace("'", "''")).append("' = ANY (purposes)");
 		}
@@ -240,6 +322,14 @@ class TrafficRetention implements RetentionTarget {
 			sql.append(" AND NOT ").append(LegalHolds.sql(held, "subject_id", "start_at"));
 		}
 		return sql.toString();
+	}
+
+	private static VaultRecords records(String table) {
+		return table.equals("cdr") ? VaultRecords.CALLS : VaultRecords.SESSIONS;
+	}
+
+	private static RecordKind kind(String table) {
+		return table.equals("cdr") ? Cdr.KIND : TelematicSession.KIND;
 	}
 
 	private static @Nullable String table(Policy policy, Policy.RetentionRule rule) {
