@@ -40,6 +40,24 @@ class VaultStoreIntegrationTest {
 		assertThatThrownBy(() -> this.operational.sql("DELETE FROM vault.cdr").update()).rootCause()
 			.hasMessageContaining("permission denied");
 		JdbcClient asVault = JdbcClient.create(this.vaultDataSource);
+		this.vault.storeSessions("conecto", List.of(new VaultSession("ROLE-1", "10.0.0.1",
+				Instant.now().truncatedTo(ChronoUnit.SECONDS), null, 0, 0, "telematic_traffic")));
+		List<String> partitions = asVault
+			.sql("SELECT 'vault.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+					+ " WHERE n.nspname = 'vault' AND c.relkind IN ('r', 'p')")
+			.query(String.class)
+			.list();
+		assertThat(partitions).contains("vault.telematic_session", "vault.month_count")
+			.anyMatch((name) -> name.matches("vault\\.telematic_session_c[0-9a-f]{12}_y[0-9]{4}m[0-9]{2}"));
+		for (String table : partitions) {
+			assertThatThrownBy(() -> this.operational.sql("SELECT count(*) FROM " + table).query(Long.class).single())
+				.as(table)
+				.rootCause()
+				.hasMessageContaining("permission denied");
+		}
+		assertThatThrownBy(() -> this.operational.sql("SELECT vault.create_partitions('cdr', 'conecto', now(), now())")
+			.query(Integer.class)
+			.single()).rootCause().hasMessageContaining("permission denied");
 		assertThat(asVault.sql("SELECT current_user").query(String.class).single()).isEqualTo("tutela_vault");
 		assertThat(asVault.sql("SELECT count(*) FROM vault.cdr").query(Long.class).single()).isNotNull();
 		// and the vault's role cannot read the operational tables
