@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -222,23 +226,55 @@ class TrafficSealing {
 			.update());
 	}
 
+	/**
+	 * Reads the records and hands them to the vault a batch at a time, the vault storing
+	 * one batch (on another thread, through its own connection) while the next is read.
+	 */
 	private <T> long copy(String sql, Map<String, Object> params, Row<T> row, Store<T> store, Counter<T> counter) {
-		List<T> batch = new ArrayList<>(BATCH);
+		List<List<T>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
 		long[] read = { 0 };
-		this.stream.query(sql, params, (ResultSet rs) -> {
-			T record = row.map(rs);
-			counter.count(record);
-			batch.add(record);
-			read[0]++;
-			if (batch.size() == BATCH) {
-				store.store(batch);
-				batch.clear();
+		ExecutorService storing = Executors.newSingleThreadExecutor();
+		List<Future<Long>> stored = new ArrayList<>();
+		try {
+			this.stream.query(sql, params, (ResultSet rs) -> {
+				T record = row.map(rs);
+				counter.count(record);
+				batch.get(0).add(record);
+				read[0]++;
+				if (batch.get(0).size() == BATCH) {
+					List<T> full = batch.set(0, new ArrayList<>(BATCH));
+					waitFor(stored);
+					stored.add(storing.submit(() -> store.store(full)));
+				}
+			});
+			waitFor(stored);
+			if (!batch.get(0).isEmpty()) {
+				store.store(batch.get(0));
 			}
-		});
-		if (!batch.isEmpty()) {
-			store.store(batch);
+		}
+		finally {
+			storing.shutdownNow();
 		}
 		return read[0];
+	}
+
+	private static void waitFor(List<Future<Long>> stored) {
+		try {
+			for (Future<Long> batch : stored) {
+				batch.get();
+			}
+			stored.clear();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("sealing interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException("sealing failed", ex.getCause());
+		}
 	}
 
 	/** The start of the month (UTC) an instant is in. */
