@@ -56,13 +56,6 @@ $$
   WHERE lo IS NOT NULL AND hi IS NOT NULL;
 $$;
 
--- Whether some records of [lo, hi) of a table are not in the vault yet.
-CREATE FUNCTION traffic_unsealed(parent TEXT, lo TIMESTAMPTZ, hi TIMESTAMPTZ) RETURNS BOOLEAN
-  LANGUAGE sql STABLE AS
-$$
-  SELECT EXISTS (SELECT 1 FROM traffic_sealing WHERE kind = parent AND traffic_sealing.lo < hi AND traffic_sealing.hi > lo);
-$$;
-
 -- Counts a controller's records of one month again (records still to be sealed by an import's
 -- entry are left to that entry, which adds them when sealed).
 CREATE FUNCTION traffic_recount(parent TEXT, controller TEXT, month_start TIMESTAMPTZ) RETURNS VOID
@@ -86,7 +79,9 @@ $$;
 
 -- One month of a traffic table moved out whole, as the schema's owner: the partition starting at
 -- month_start (UTC) is detached and dropped if it holds only this controller's records and every
--- record of it is in the vault (no import's entry still to seal reaches it). Returns how many
+-- record of it is in the vault (no entry of the controller's imports still to seal reaches it; an
+-- import of another controller into the month, committed while this waits for the lock, is seen
+-- as another controller's records). Returns how many
 -- records went with it (as counted when sealed), or -1 when it is left.
 CREATE OR REPLACE FUNCTION traffic_drop_partition(parent TEXT, controller TEXT, month_start TIMESTAMPTZ) RETURNS BIGINT
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
@@ -106,7 +101,8 @@ BEGIN
   END IF;
   -- no import may write into the month from here on, and what committed before is seen below
   EXECUTE format('LOCK TABLE %I IN ACCESS EXCLUSIVE MODE', name);
-  IF traffic_unsealed(parent, month_start, date_add(month_start, INTERVAL '1 month', 'UTC')) THEN
+  IF EXISTS (SELECT 1 FROM traffic_sealing p WHERE p.kind = parent AND p.controller_id = controller
+             AND p.lo < date_add(month_start, INTERVAL '1 month', 'UTC') AND p.hi > month_start) THEN
     RETURN -1;
   END IF;
   -- served by the primary key, which begins with the controller
@@ -154,7 +150,6 @@ END
 $$;
 
 GRANT EXECUTE ON FUNCTION traffic_loaded(TEXT, TEXT, TIMESTAMPTZ, TIMESTAMPTZ, TIMESTAMPTZ) TO ${appRole};
-GRANT EXECUTE ON FUNCTION traffic_unsealed(TEXT, TIMESTAMPTZ, TIMESTAMPTZ) TO ${appRole};
 GRANT EXECUTE ON FUNCTION traffic_recount(TEXT, TEXT, TIMESTAMPTZ) TO ${appRole};
 
 -- The vault, by controller then by month. The existing calls are kept.
