@@ -111,8 +111,12 @@ BEGIN
   IF others THEN
     RETURN -1;
   END IF;
-  SELECT coalesce(sum(records), 0) INTO held FROM traffic_month
+  SELECT sum(records) INTO held FROM traffic_month
   WHERE controller_id = controller AND kind = parent AND month = month_start;
+  IF held IS NULL THEN
+    -- a controller whose records are not sealed (its policy keeps no vault) is not counted
+    EXECUTE format('SELECT count(*) FROM %I', name) INTO held;
+  END IF;
   EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', parent, name);
   EXECUTE format('DROP TABLE %I', name);
   DELETE FROM traffic_month WHERE kind = parent AND month = month_start;
