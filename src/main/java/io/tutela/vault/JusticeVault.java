@@ -84,8 +84,8 @@ public class JusticeVault {
 	 */
 	public long store(String controllerId, List<VaultCall> calls) {
 		long added = store(controllerId, VaultRecords.CALLS, calls, VaultCall::start,
-				(call) -> new String[] { call.start().toString(), hash(controllerId, call.caller()),
-						hash(controllerId, call.callee()), seal(controllerId, call.caller()),
+				(call) -> new String[] { call.start().toString(), hex(controllerId, call.caller()),
+						hex(controllerId, call.callee()), seal(controllerId, call.caller()),
 						seal(controllerId, call.callee()), Integer.toString(call.durationSeconds()),
 						Boolean.toString(call.answered()), call.cell(), call.category() },
 				"""
@@ -112,7 +112,7 @@ public class JusticeVault {
 	public long storeSessions(String controllerId, List<VaultSession> sessions) {
 		long added = store(controllerId, VaultRecords.SESSIONS, sessions, VaultSession::start,
 				(session) -> new String[] { session.start().toString(),
-						hash(controllerId, address(session.assignedIp())), hash(controllerId, session.subscriber()),
+						hex(controllerId, address(session.assignedIp())), hex(controllerId, session.subscriber()),
 						seal(controllerId, address(session.assignedIp())), seal(controllerId, session.subscriber()),
 						(session.end() != null) ? session.end().toString() : null, Long.toString(session.bytesUp()),
 						Long.toString(session.bytesDown()), session.category() },
@@ -233,7 +233,7 @@ public class JusticeVault {
 				  AND start_at >= :from AND start_at < :to
 				ORDER BY start_at, caller_hash, callee_hash LIMIT :limit""")
 			.param("controller", controllerId)
-			.param("hash", HEX.parseHex(hash(controllerId, number)))
+			.param("hash", hash(controllerId, number))
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.param("limit", limit)
@@ -261,7 +261,7 @@ public class JusticeVault {
 		return sessions(controllerId, "ip_hash", hash(controllerId, address(ip)), from, to, limit);
 	}
 
-	private List<VaultSession> sessions(String controllerId, String column, String hash, Instant from, Instant to,
+	private List<VaultSession> sessions(String controllerId, String column, byte[] hash, Instant from, Instant to,
 			int limit) {
 		List<VaultSession> sessions = this.jdbc.sql("""
 				SELECT subscriber_sealed, ip_sealed, start_at, end_at, bytes_up, bytes_down, category
@@ -269,7 +269,7 @@ public class JusticeVault {
 				WHERE controller_id = :controller AND %s = :hash AND start_at >= :from AND start_at < :to
 				ORDER BY start_at, ip_hash LIMIT :limit""".formatted(column))
 			.param("controller", controllerId)
-			.param("hash", HEX.parseHex(hash))
+			.param("hash", hash)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.param("limit", limit)
@@ -314,14 +314,19 @@ public class JusticeVault {
 		return new String(this.box.open(sealed, controllerId), StandardCharsets.UTF_8);
 	}
 
-	/** The keyed hash of a number, subscriber or address within a controller, in hex. */
-	String hash(String controllerId, String value) {
+	/** The keyed hash of a value, in hex, as a stored row passes it. */
+	private String hex(String controllerId, String value) {
+		return HEX.formatHex(hash(controllerId, value));
+	}
+
+	/** The keyed hash of a number, subscriber or address within a controller. */
+	byte[] hash(String controllerId, String value) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.hashKey);
 			mac.update(controllerId.getBytes(StandardCharsets.UTF_8));
 			mac.update((byte) 0);
-			return HEX.formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+			return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Keyed hash failed", ex);
