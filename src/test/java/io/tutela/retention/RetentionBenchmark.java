@@ -1,12 +1,21 @@
 package io.tutela.retention;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.time.ZoneId;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tutela.BenchData;
 import io.tutela.TutelaApplication;
+import io.tutela.storage.Keys;
+import io.tutela.vault.JusticeVault;
 
 /**
  * Retention over N call detail records spread evenly over 80 months (Conecto's policy:
@@ -108,6 +119,7 @@ public final class RetentionBenchmark {
 			}
 			System.out.printf("  Tutela retention run:           %7.1f s%n", tutela);
 			System.out.printf("  plain / Tutela:                 %7.2f x%n", plain / tutela);
+			lookups(app, today);
 			System.out.printf("  left in cdr: %,d; in the vault: %,d%n",
 					jdbc.sql("SELECT count(*) FROM cdr").query(Long.class).single(),
 					report.rules()
@@ -116,6 +128,49 @@ public final class RetentionBenchmark {
 						.mapToLong(RetentionRuns.RuleReport::done)
 						.sum());
 		}
+	}
+
+	/**
+	 * Lookups of a number's calls over one year in the vault after the run, as the legal
+	 * orders make them: latency over 200 numbers (after 20 for warm-up), and the plan of
+	 * one.
+	 */
+	static void lookups(ConfigurableApplicationContext app, LocalDate today) throws Exception {
+		JusticeVault vault = app.getBean(JusticeVault.class);
+		Instant to = today.minusMonths(7).atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant from = to.minus(365, ChronoUnit.DAYS);
+		long[] times = new long[200];
+		long found = 0;
+		for (int i = -20; i < times.length; i++) {
+			String number = "+39347" + String.format("%07d", 1000 + 37 * (i + 20));
+			long start = System.nanoTime();
+			found += vault.calls("conecto", number, from, to, 1000).size();
+			if (i >= 0) {
+				times[i] = System.nanoTime() - start;
+			}
+		}
+		Arrays.sort(times);
+		System.out.printf("  vault lookup of a number over a year: p50 %.1f ms, max %.1f ms (%,d calls found)%n",
+				times[times.length / 2] / 1e6, times[times.length - 1] / 1e6, found);
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(app.getBean(Keys.class).key("vault-identifiers-hash"), "HmacSHA256"));
+		mac.update("conecto".getBytes(StandardCharsets.UTF_8));
+		mac.update((byte) 0);
+		byte[] hash = mac.doFinal("+393470001000".getBytes(StandardCharsets.UTF_8));
+		List<String> plan = JdbcClient.create(app.getBean("vaultDataSource", DataSource.class))
+			.sql("""
+					EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+					SELECT caller_sealed, callee_sealed, start_at FROM vault.cdr
+					WHERE controller_id = 'conecto' AND (caller_hash = :hash OR callee_hash = :hash)
+					  AND start_at >= :from AND start_at < :to
+					ORDER BY start_at, caller_hash, callee_hash LIMIT 1000""")
+			.param("hash", hash)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(String.class)
+			.list();
+		System.out.println("  its plan:");
+		plan.forEach((line) -> System.out.println("    " + line));
 	}
 
 }
