@@ -39,6 +39,7 @@ import io.tutela.audit.Auditing;
 import io.tutela.audit.CurrentActor;
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
+import io.tutela.service.IpAddresses;
 import io.tutela.storage.Keys;
 import io.tutela.storage.SecretBox;
 import io.tutela.vault.LegalOrder.Target;
@@ -53,10 +54,12 @@ import io.tutela.web.NotFoundException;
  * An order is answered only while it stands (not revoked, an urgent decree not lapsed or
  * refused validation), only with records of the identifiers in its scope, inside its time
  * range, and inside the window its class of offence allows in the controller's policy,
- * counted back in calendar days from the day of the answer. An answer that would hold
- * more than the order's {@code maxHits} records is refused, not cut. A query that asks
- * for what the order does not cover returns nothing. Every answer, refusal and query
- * outside the scope is audited before anything is handed over; queries beyond the rate of
+ * counted back in calendar days from the day of the answer: a number's calls, a
+ * subscriber's telematic sessions, the sessions an address was assigned to. An answer
+ * that would hold more than the order's {@code maxHits} records is refused, not cut (and
+ * the vault is not read past the first record too many). A query that asks for what the
+ * order does not cover returns nothing. Every answer, refusal and query outside the scope
+ * is audited before anything is handed over; queries beyond the rate of
  * {@code tutela.vault.mass-query-threshold} per {@code tutela.vault.mass-query-window}
  * and queries outside the scope raise alerts.
  */
@@ -137,7 +140,8 @@ public class HandoverAnswers {
 	 * @param outcome {@code complete}, {@code refused} (over {@code maxHits}) or
 	 * {@code out-of-scope}
 	 * @param reason why it was refused or found outside the scope
-	 * @param hits how many records the query found (those refused included)
+	 * @param hits how many records the answer holds; for a refused one, one more than the
+	 * order's {@code maxHits} (reading stops there)
 	 * @param document the signed handover document (none for a query outside the scope)
 	 */
 	public record Answer(UUID id, UUID orderId, int sequence, Instant answeredAt, String answeredBy, String outcome,
@@ -189,32 +193,30 @@ public class HandoverAnswers {
 		Instant to = min(min(order.windowTo(), query.to()), now);
 		List<Target> targets = requested(order, query);
 		Windows windows = new Windows(offence, zone, now);
-		List<Map<String, Object>> records = new ArrayList<>();
-		List<Object> audited = new ArrayList<>();
-		audited.add(orderId);
-		Set<String> seen = new java.util.HashSet<>();
+		Found found = new Found(order.maxHits());
 		Instant earliest = max(from, windows.earliest());
 		if (earliest.isBefore(to)) {
 			for (Target target : targets) {
-				if (target.kind() == TargetKind.NUMBER) {
-					for (VaultCall call : this.vault.calls(controllerId, target.value(), earliest, to)) {
-						String key = call.caller() + ">" + call.callee() + "@" + call.start();
-						if (windows.reaches(call.category(), Map.of("answered", String.valueOf(call.answered())),
-								call.start()) && seen.add(key)) {
-							records.add(telephonyRecord(call));
-							audited.add("vault-call:"
-									+ HexFormat.of().formatHex(this.vault.hash(controllerId, "ref:" + key), 0, 12));
-						}
-					}
+				if (found.over()) {
+					break;
 				}
+				read(controllerId, target, earliest, to, windows, found);
 			}
 		}
+		List<Map<String, Object>> records = found.records;
+		List<Object> audited = new ArrayList<>();
+		audited.add(orderId);
+		audited.addAll(found.references.stream()
+			.map((key) -> "vault-record:"
+					+ HexFormat.of().formatHex(this.vault.hash(controllerId, "ref:" + key), 0, 12))
+			.toList());
 		records.sort(java.util.Comparator.comparing(HandoverAnswers::startOf));
 		int sequence = nextSequence(orderId);
 		UUID id = UUID.randomUUID();
-		boolean refused = records.size() > order.maxHits();
-		String reason = refused ? records.size() + " records match, more than the order's maxHits of " + order.maxHits()
-				+ "; nothing is handed over" : null;
+		boolean refused = found.over();
+		String reason = refused
+				? "more than the order's maxHits of " + order.maxHits() + " records match; nothing is handed over"
+				: null;
 		Map<String, Object> header = header(order, justice, id, sequence, now, from, to, targets, records.size(),
 				refused, reason);
 		Map<String, Object> signed = new TreeMap<>();
@@ -239,6 +241,82 @@ public class HandoverAnswers {
 		store(controllerId, answer, document, digestText, signature);
 		watchMassQueries(now);
 		return answer;
+	}
+
+	/**
+	 * Reads a target's records inside the windows into what was found, stopping once more
+	 * than the order's {@code maxHits} are found: the vault is asked for one record more
+	 * than the answer may still hold, and again without a limit only when records it
+	 * returned fell outside the windows.
+	 */
+	private void read(String controllerId, Target target, Instant from, Instant to, Windows windows, Found found) {
+		int limit = found.room() + 1;
+		List<Found.Row> rows = rows(controllerId, target, from, to, limit);
+		if (rows.size() == limit && rows.stream().anyMatch((row) -> !windows.reaches(row))) {
+			rows = rows(controllerId, target, from, to, Integer.MAX_VALUE);
+		}
+		for (Found.Row row : rows) {
+			if (windows.reaches(row)) {
+				found.add(row);
+				if (found.over()) {
+					return;
+				}
+			}
+		}
+	}
+
+	private List<Found.Row> rows(String controllerId, Target target, Instant from, Instant to, int limit) {
+		return switch (target.kind()) {
+			case NUMBER -> this.vault.calls(controllerId, target.value(), from, to, limit)
+				.stream()
+				.map(HandoverAnswers::row)
+				.toList();
+			case SUBSCRIBER -> this.vault.sessionsOfSubscriber(controllerId, target.value(), from, to, limit)
+				.stream()
+				.map(HandoverAnswers::row)
+				.toList();
+			case ADDRESS -> this.vault.sessionsOfAddress(controllerId, target.value(), from, to, limit)
+				.stream()
+				.map(HandoverAnswers::row)
+				.toList();
+		};
+	}
+
+	/** The records an answer holds, each once, and whether they passed its maxHits. */
+	private static final class Found {
+
+		/** A record read from the vault, as the answer gives it. */
+		record Row(String key, String category, Map<String, String> attributes, Instant start,
+				Map<String, Object> record) {
+		}
+
+		final List<Map<String, Object>> records = new ArrayList<>();
+
+		final List<String> references = new ArrayList<>();
+
+		private final Set<String> seen = new java.util.HashSet<>();
+
+		private final int maxHits;
+
+		Found(int maxHits) {
+			this.maxHits = maxHits;
+		}
+
+		void add(Row row) {
+			if (this.seen.add(row.key())) {
+				this.records.add(row.record());
+				this.references.add(row.key());
+			}
+		}
+
+		int room() {
+			return Math.max(0, this.maxHits - this.records.size());
+		}
+
+		boolean over() {
+			return this.records.size() > this.maxHits;
+		}
+
 	}
 
 	/** The answers given under an order, the latest first, without their documents. */
@@ -380,10 +458,40 @@ public class HandoverAnswers {
 			return this.offence.window(category, attributes).map((p) -> !start.isBefore(start(p))).orElse(false);
 		}
 
+		boolean reaches(Found.Row row) {
+			return reaches(row.category(), row.attributes(), row.start());
+		}
+
 		private Instant start(Period period) {
 			return this.today.minus(period).atStartOfDay(this.zone).toInstant();
 		}
 
+	}
+
+	private static Found.Row row(VaultCall call) {
+		return new Found.Row("call:" + call.caller() + ">" + call.callee() + "@" + call.start(), call.category(),
+				Map.of("answered", String.valueOf(call.answered())), call.start(), telephonyRecord(call));
+	}
+
+	private static Found.Row row(VaultSession session) {
+		return new Found.Row("session:" + session.subscriber() + "@" + session.assignedIp() + "@" + session.start(),
+				session.category(), Map.of(), session.start(), networkAccessRecord(session));
+	}
+
+	private static Map<String, Object> networkAccessRecord(VaultSession session) {
+		Map<String, Object> time = new TreeMap<>();
+		time.put("startTime", session.start().toString());
+		if (session.end() != null) {
+			time.put("endTime", session.end().toString());
+		}
+		Map<String, Object> usage = new TreeMap<>();
+		usage.put("partyInformation", List.of(Map.of("partyRole", "subscriber", "subscriberID", session.subscriber())));
+		String address = IpAddresses.canonical(session.assignedIp());
+		usage.put("assignedIPAddress", (address != null) ? address : session.assignedIp());
+		usage.put("communicationTime", time);
+		usage.put("octetsUploaded", session.bytesUp());
+		usage.put("octetsDownloaded", session.bytesDown());
+		return Map.of("networkAccessRecord", Map.of("networkAccessServiceUsage", usage));
 	}
 
 	private static Map<String, Object> telephonyRecord(VaultCall call) {

@@ -50,6 +50,10 @@ class LegalOrderIntegrationTest {
 
 	static final String OTHER = "+393479990003";
 
+	static final String SUBSCRIBER = "fibra-0042@conecto";
+
+	static final String ADDRESS = "2001:db8:0:0:0:0:0:7";
+
 	@LocalServerPort
 	int port;
 
@@ -70,6 +74,9 @@ class LegalOrderIntegrationTest {
 	/** The calls the vault holds for the target, by what they test. */
 	final Map<String, VaultCall> calls = new java.util.LinkedHashMap<>();
 
+	/** The telematic sessions the vault holds for the subscriber, by what they test. */
+	final Map<String, VaultSession> sessions = new java.util.LinkedHashMap<>();
+
 	@BeforeAll
 	void setUp() {
 		assertThat(Http.admin(this.port).shippedPolicy("conecto", CONTROLLER).status()).isIn(200, 201);
@@ -89,6 +96,18 @@ class LegalOrderIntegrationTest {
 		List<VaultCall> all = new ArrayList<>(this.calls.values());
 		all.add(call(OTHER, PEER, now.minus(Duration.ofDays(5)), true));
 		this.vault.store(CONTROLLER, all);
+		Instant oneYear = today.minusMonths(12).atStartOfDay(ROME).toInstant();
+		this.sessions.put("recent", session(SUBSCRIBER, "2001:db8::7", now.minus(Duration.ofDays(3))));
+		this.sessions.put("on the 12-month boundary", session(SUBSCRIBER, "198.51.100.7", oneYear));
+		this.sessions.put("a second before it", session(SUBSCRIBER, "2001:DB8::7", oneYear.minusSeconds(1)));
+		this.sessions.put("another subscriber on the address",
+				session("fibra-0099@conecto", "2001:db8::7", now.minus(Duration.ofDays(40))));
+		this.vault.storeSessions(CONTROLLER, new ArrayList<>(this.sessions.values()));
+	}
+
+	static VaultSession session(String subscriber, String ip, Instant start) {
+		return new VaultSession(subscriber, ip, start, start.plus(Duration.ofHours(2)), 1_000_000, 25_000_000,
+				"telematic_traffic");
 	}
 
 	static VaultCall call(String caller, String callee, Instant start, boolean answered) {
@@ -101,6 +120,13 @@ class LegalOrderIntegrationTest {
 				"TRIB-MI-GIP", "number", number, "issuedAt", issuedAt.toString(), "offenceClass", offenceClass, "from",
 				Instant.now().minus(Duration.ofDays(3000)).toString(), "to", Instant.now().toString(), "maxHits",
 				maxHits, "targets", List.of(Map.of("kind", "number", "value", "347 123 0001")));
+	}
+
+	Map<String, Object> order(String number, String offenceClass, int maxHits, List<Map<String, String>> targets) {
+		Map<String, Object> order = new java.util.HashMap<>(
+				order(number, "judge_decree", offenceClass, maxHits, Instant.now().minusSeconds(3600)));
+		order.put("targets", targets);
+		return order;
 	}
 
 	String register(Map<String, Object> order) {
@@ -117,9 +143,26 @@ class LegalOrderIntegrationTest {
 	static List<String> starts(JsonNode answer) {
 		List<String> starts = new ArrayList<>();
 		for (JsonNode record : answer.at("/document/retainedDataPayload")) {
-			starts.add(record.at("/telephonyRecord/telephonyServiceUsage/communicationTime/startTime").asString());
+			if (record.has("telephonyRecord")) {
+				starts.add(record.at("/telephonyRecord/telephonyServiceUsage/communicationTime/startTime").asString());
+			}
 		}
 		return starts;
+	}
+
+	static List<String> sessionStarts(JsonNode answer) {
+		List<String> starts = new ArrayList<>();
+		for (JsonNode record : answer.at("/document/retainedDataPayload")) {
+			if (record.has("networkAccessRecord")) {
+				starts.add(record.at("/networkAccessRecord/networkAccessServiceUsage/communicationTime/startTime")
+					.asString());
+			}
+		}
+		return starts;
+	}
+
+	String sessionStart(String name) {
+		return this.sessions.get(name).start().toString();
 	}
 
 	String start(String name) {
@@ -212,7 +255,7 @@ class LegalOrderIntegrationTest {
 			.query(String.class)
 			.list();
 		assertThat(targets).hasSize(1);
-		assertThat(targets.get(0).split(",")).hasSize(5).allMatch((t) -> t.equals(id) || t.startsWith("vault-call:"));
+		assertThat(targets.get(0).split(",")).hasSize(5).allMatch((t) -> t.equals(id) || t.startsWith("vault-record:"));
 		assertThat(targets.get(0)).doesNotContain(TARGET.substring(1));
 	}
 
@@ -221,6 +264,34 @@ class LegalOrderIntegrationTest {
 		String id = register(order("RG 407/2026", "judge_decree", "art407", 100, Instant.now().minusSeconds(3600)));
 		JsonNode answer = answer(id, Map.of()).json();
 		assertThat(starts(answer)).hasSize(7).contains(start("30 months ago"), start("unanswered a second before it"));
+	}
+
+	@Test
+	void anOrderForASubscriberOrAnAddressIsAnsweredWithTheirSessionsInsideTheTelematicWindow() {
+		String subscriber = register(
+				order("RG 77/2026", "art132", 100, List.of(Map.of("kind", "subscriber", "value", SUBSCRIBER))));
+		JsonNode answer = answer(subscriber, Map.of()).json();
+		assertThat(sessionStarts(answer)).containsExactly(sessionStart("on the 12-month boundary"),
+				sessionStart("recent"));
+		JsonNode usage = answer.at("/document/retainedDataPayload/1/networkAccessRecord/networkAccessServiceUsage");
+		assertThat(usage.at("/partyInformation/0/subscriberID").asString()).isEqualTo(SUBSCRIBER);
+		assertThat(usage.get("assignedIPAddress").asString()).isEqualTo("2001:db8::7");
+		assertThat(usage.get("octetsDownloaded").asLong()).isEqualTo(25_000_000);
+		assertThat(usage.at("/communicationTime/endTime").asString())
+			.isEqualTo(this.sessions.get("recent").start().plus(Duration.ofHours(2)).toString());
+
+		// the address, written in any of its forms, finds the sessions of every
+		// subscriber it was assigned to
+		String address = register(order("RG 78/2026", "art407", 100, List
+			.of(Map.of("kind", "address", "value", ADDRESS), Map.of("kind", "number", "value", "347 123 0001"))));
+		JsonNode both = answer(address, Map.of()).json();
+		assertThat(sessionStarts(both))
+			.contains(sessionStart("a second before it"), sessionStart("recent"),
+					sessionStart("another subscriber on the address"))
+			.doesNotContain(sessionStart("on the 12-month boundary"));
+		assertThat(starts(both)).contains(start("30 months ago"));
+		assertThat(both.at("/document/retainedDataHeader/responseStatus/responseComplete/numberOfRetainedDataRecords")
+			.asInt()).isEqualTo(3 + 7);
 	}
 
 	@Test
