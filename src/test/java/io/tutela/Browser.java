@@ -110,6 +110,17 @@ public final class Browser implements AutoCloseable {
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
 	}
 
+	/**
+	 * Waits (up to 10 s) until an element matching the selector holds the text (on the
+	 * page that follows a click too, however long the old one stays), and returns its
+	 * text.
+	 */
+	public String waitForText(String css, String text) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+		return text(css);
+	}
+
 	public WebElement find(String css) {
 		return this.driver.findElement(By.cssSelector(css));
 	}

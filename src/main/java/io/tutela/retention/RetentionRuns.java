@@ -20,6 +20,7 @@ import io.tutela.audit.Auditing;
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
 import io.tutela.records.RetentionSteps;
+import io.tutela.storage.DroppedTables;
 
 /**
  * Retention runs as of a day: for each rule of the policy, the records due, done and
@@ -45,11 +46,14 @@ class RetentionRuns {
 
 	private final Clock clock;
 
+	private final DroppedTables dropped;
+
 	private final int batchSize;
 
 	RetentionRuns(Policies policies, Evaluation evaluation, Auditing auditing, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock,
+			TransactionTemplate transactions, Clock clock, DroppedTables dropped,
 			@Value("${tutela.retention.batch-subjects:200}") int batchSize) {
+		this.dropped = dropped;
 		this.policies = policies;
 		this.evaluation = evaluation;
 		this.auditing = auditing;
@@ -133,6 +137,10 @@ class RetentionRuns {
 			.param("id", id)
 			.update();
 		this.auditing.success(dryRun ? "retention.preview" : "retention.run", controllerId, null, List.of(id));
+		if (!dryRun) {
+			// the files of the months the run dropped, removed apart from it
+			this.dropped.dropSoon();
+		}
 		return report(id);
 	}
 

@@ -8,20 +8,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tutela.Http;
 import io.tutela.Staff;
 import io.tutela.TutelaIntegrationTest;
+import io.tutela.storage.DroppedTables;
 import io.tutela.vault.JusticeVault;
 import io.tutela.vault.VaultCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Retention runs over Conecto's traffic data: dry run, deletion, idempotence, access. */
 @TutelaIntegrationTest
@@ -38,6 +43,20 @@ class RetentionRunIntegrationTest {
 	@Autowired
 	JusticeVault vault;
 
+	@Autowired
+	DroppedTables dropped;
+
+	@Autowired
+	@Qualifier("migrationDataSource")
+	DataSource owner;
+
+	/** The tables the retention run dropped whose files are not removed yet. */
+	List<String> droppedTables() {
+		return this.jdbc.sql("""
+				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = 'dropped' AND c.relkind = 'r'""").query(String.class).list();
+	}
+
 	long calls(String callee) {
 		return this.jdbc.sql("SELECT count(*) FROM cdr WHERE controller_id = 'conecto' AND callee = :n")
 			.param("n", callee)
@@ -52,6 +71,23 @@ class RetentionRunIntegrationTest {
 			}
 		}
 		throw new AssertionError("no rule " + id + " in " + report);
+	}
+
+	@Test
+	void aDroppedTableIsClosedToTheApplicationUntilItsFilesAreRemoved() {
+		JdbcClient owner = JdbcClient.create(this.owner);
+		owner.sql("CREATE TABLE dropped.cdr_y2019m01_1 AS SELECT * FROM cdr WITH NO DATA").update();
+		owner
+			.sql("INSERT INTO dropped.cdr_y2019m01_1 (controller_id, caller, callee, start_at, duration_seconds,"
+					+ " answered, category, purposes) VALUES ('conecto', '+393479008009', '+39069008009',"
+					+ " '2019-01-10T10:00:00Z', 10, TRUE, 'telephone_traffic', '{billing}')")
+			.update();
+		assertThatThrownBy(
+				() -> this.jdbc.sql("SELECT count(*) FROM dropped.cdr_y2019m01_1").query(Long.class).single())
+			.rootCause()
+			.hasMessageContaining("permission denied");
+		assertThat(this.dropped.drop()).isGreaterThanOrEqualTo(1);
+		assertThat(droppedTables()).isEmpty();
 	}
 
 	@Test
@@ -95,6 +131,9 @@ class RetentionRunIntegrationTest {
 				+ YearMonth.from(now.minus(400, ChronoUnit.DAYS).atZone(ZoneOffset.UTC)).toString().replace("-", "m");
 		assertThat(this.jdbc.sql("SELECT to_regclass(:m) IS NULL").param("m", month).query(Boolean.class).single())
 			.isTrue();
+		// and its files are removed right after the run, apart from it
+		this.dropped.drop();
+		assertThat(droppedTables()).noneMatch((name) -> name.startsWith(month));
 
 		JsonNode again = rule(admin.postJson(RUNS, Map.of("asOf", today, "dryRun", false)).json(),
 				"telephone-traffic-vault");

@@ -91,7 +91,7 @@ class LegalOrderPagesBrowserTest {
 
 			browser.find("main p a").click();
 			browser.waitFor("#revoke").click();
-			assertThat(browser.waitFor("#state").getText()).contains("Revocato");
+			assertThat(browser.waitForText("#state", "Revocato")).contains("Revocato");
 			assertThat(browser.all("#query")).as("a revoked order is not queried").isEmpty();
 			assertThat(browser.text("#answers")).contains("liaison-pages");
 		}
