@@ -77,6 +77,49 @@ BEGIN
 END
 $$;
 
+-- A partition dropped by the retention run is detached and moved, in the run's transaction, into
+-- the schema "dropped", which only its owner can reach; its files are removed right after, apart
+-- from the run (by drop_dropped(), called in the background after the run and on a schedule).
+-- Removing a large table's files happens when the transaction that drops it commits and takes time
+-- in proportion to their size: the run no longer waits for it, and nobody can read the moved table
+-- in the meantime (as the rows a DELETE removes stay in their pages until VACUUM).
+CREATE SCHEMA dropped;
+REVOKE ALL ON SCHEMA dropped FROM PUBLIC;
+
+-- A detached table into the schema, under a name of its own there (its old name and its oid).
+CREATE FUNCTION drop_later(detached REGCLASS) RETURNS VOID
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+  name TEXT;
+BEGIN
+  SELECT c.relname INTO name FROM pg_class c WHERE c.oid = detached;
+  EXECUTE format('ALTER TABLE %s SET SCHEMA dropped', detached);
+  EXECUTE format('ALTER TABLE dropped.%I RENAME TO %I', name, left(name, 40) || '_' || detached::oid);
+END
+$$;
+REVOKE ALL ON FUNCTION drop_later(REGCLASS) FROM PUBLIC;
+
+-- Drops every table the schema holds (one caller at a time). Returns how many.
+CREATE FUNCTION drop_dropped() RETURNS INT
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+  gone RECORD;
+  n    INT := 0;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('dropped_tables'));
+  FOR gone IN SELECT c.relname FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+              WHERE s.nspname = 'dropped' AND c.relkind IN ('r', 'p') ORDER BY c.relname LOOP
+    EXECUTE format('DROP TABLE dropped.%I', gone.relname);
+    n := n + 1;
+  END LOOP;
+  RETURN n;
+END
+$$;
+REVOKE ALL ON FUNCTION drop_dropped() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION drop_dropped() TO ${appRole};
+
 -- One month of a traffic table moved out whole, as the schema's owner: the partition starting at
 -- month_start (UTC) is detached and dropped if it holds only this controller's records and every
 -- record of it is in the vault (no entry of the controller's imports still to seal reaches it; an
@@ -118,7 +161,7 @@ BEGIN
     EXECUTE format('SELECT count(*) FROM %I', name) INTO held;
   END IF;
   EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', parent, name);
-  EXECUTE format('DROP TABLE %I', name);
+  PERFORM drop_later(name::regclass);
   DELETE FROM traffic_month WHERE kind = parent AND month = month_start;
   RETURN held;
 END
@@ -279,7 +322,7 @@ BEGIN
     SELECT coalesce(sum(records), 0) INTO held FROM vault.month_count m
     WHERE m.kind = parent AND m.controller_id = controller AND m.month = this_month;
     EXECUTE format('ALTER TABLE vault.%I DETACH PARTITION vault.%I', own, part.relname);
-    EXECUTE format('DROP TABLE vault.%I', part.relname);
+    PERFORM public.drop_later(('vault.' || quote_ident(part.relname))::regclass);
     DELETE FROM vault.month_count m WHERE m.kind = parent AND m.controller_id = controller
       AND m.month = this_month;
     dropped := dropped + held;
