@@ -246,23 +246,30 @@ public class HandoverAnswers {
 	/**
 	 * Reads a target's records inside the windows into what was found, stopping once more
 	 * than the order's {@code maxHits} are found: the vault is asked for one record more
-	 * than the answer may still hold, and again without a limit only when records it
-	 * returned fell outside the windows.
+	 * than the answer may still hold, and again without a limit only when some it
+	 * returned fell outside the windows or were found already (under another of the
+	 * order's identifiers).
 	 */
 	private void read(String controllerId, Target target, Instant from, Instant to, Windows windows, Found found) {
 		int limit = found.room() + 1;
 		List<Found.Row> rows = rows(controllerId, target, from, to, limit);
-		if (rows.size() == limit && rows.stream().anyMatch((row) -> !windows.reaches(row))) {
-			rows = rows(controllerId, target, from, to, Integer.MAX_VALUE);
+		if (take(rows, windows, found) || rows.size() < limit) {
+			return;
 		}
+		take(rows(controllerId, target, from, to, Integer.MAX_VALUE), windows, found);
+	}
+
+	/** Adds the rows inside the windows; whether the answer is now over its maxHits. */
+	private static boolean take(List<Found.Row> rows, Windows windows, Found found) {
 		for (Found.Row row : rows) {
 			if (windows.reaches(row)) {
 				found.add(row);
 				if (found.over()) {
-					return;
+					return true;
 				}
 			}
 		}
+		return false;
 	}
 
 	private List<Found.Row> rows(String controllerId, Target target, Instant from, Instant to, int limit) {

@@ -316,6 +316,20 @@ class LegalOrderIntegrationTest {
 	}
 
 	@Test
+	void aCallBetweenTwoNumbersOfTheOrderCountsOnceAgainstMaxHits() {
+		List<Map<String, String>> both = List.of(Map.of("kind", "number", "value", TARGET),
+				Map.of("kind", "number", "value", PEER));
+		// the target's seven calls are all with the peer, who has one more call of their
+		// own
+		Http.Response over = answer(register(order("RG 41/2026", "art407", 7, both)), Map.of());
+		assertThat(over.status()).as(over.body()).isEqualTo(422);
+		Http.Response exact = answer(register(order("RG 42/2026", "art407", 8, both)), Map.of());
+		assertThat(exact.status()).as(exact.body()).isEqualTo(201);
+		assertThat(starts(exact.json())).hasSize(8).doesNotHaveDuplicates();
+		assertThat(exact.json().toString()).contains(OTHER);
+	}
+
+	@Test
 	void aQueryOutsideTheOrderReturnsNothingIsAuditedAndRaisesAnAlert() {
 		String id = register(order("RG 9/2026", "judge_decree", "art407", 100, Instant.now().minusSeconds(3600)));
 		Http.Response outside = answer(id, Map.of("targets", List.of(Map.of("kind", "number", "value", OTHER))));
