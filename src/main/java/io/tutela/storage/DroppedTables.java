@@ -2,7 +2,6 @@ package io.tutela.storage;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -44,14 +43,12 @@ public class DroppedTables {
 	/**
 	 * Removes the dropped tables in the background, soon; one removal is queued at a
 	 * time, and it removes whatever was dropped before it starts.
-	 * @return the removal, to wait for
 	 */
-	public Future<?> dropSoon() {
+	public void dropSoon() {
 		if (!this.queued.compareAndSet(false, true)) {
-			return this.executor.submit(() -> {
-			});
+			return;
 		}
-		return this.executor.submit(() -> {
+		this.executor.execute(() -> {
 			this.queued.set(false);
 			try {
 				drop();

@@ -173,7 +173,6 @@ public class HandoverAnswers {
 					outside, 0, null);
 			this.auditing.record("vault.order.read", OUT_OF_SCOPE, controllerId, null, List.of(orderId));
 			this.auditing.alert(AuditAlert.VAULT_OUT_OF_SCOPE, now, now, 1);
-			store(controllerId, answer, null, null, null);
 			return answer;
 		}
 		// one answer at a time under an order, so that each has a number of its own
@@ -552,11 +551,8 @@ public class HandoverAnswers {
 			.single();
 	}
 
-	private void store(String controllerId, Answer answer, @Nullable Map<String, Object> document,
-			@Nullable String digest, @Nullable String signature) {
-		if (OUT_OF_SCOPE.equals(answer.outcome())) {
-			return;
-		}
+	private void store(String controllerId, Answer answer, Map<String, Object> document, String digest,
+			String signature) {
 		this.transaction.executeWithoutResult((status) -> this.jdbc.sql("""
 				INSERT INTO vault.legal_order_answer (id, order_id, sequence, answered_at, answered_by, outcome, reason,
 				  hits, document, digest, signature)
@@ -569,8 +565,7 @@ public class HandoverAnswers {
 			.param("outcome", answer.outcome())
 			.param("reason", answer.reason())
 			.param("hits", answer.hits())
-			.param("document",
-					(document != null) ? this.box.seal(CANONICAL.writeValueAsBytes(document), controllerId) : null)
+			.param("document", this.box.seal(CANONICAL.writeValueAsBytes(document), controllerId))
 			.param("digest", digest)
 			.param("signature", signature)
 			.update());
