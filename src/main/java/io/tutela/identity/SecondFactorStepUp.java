@@ -1,12 +1,8 @@
 package io.tutela.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +65,7 @@ class SecondFactorStepUp {
 	}
 
 	Outcome check(String tokenSecret, StaffPrincipal owner, Optional<String> code) {
-		String key = key(tokenSecret);
+		String key = ApiTokens.hash(tokenSecret);
 		Instant now = this.clock.instant();
 		Instant until = this.steppedUp.get(key);
 		if (until != null && now.isBefore(until)) {
@@ -85,16 +81,6 @@ class SecondFactorStepUp {
 		this.steppedUp.put(key, now.plus(VALIDITY));
 		this.steppedUp.values().removeIf(now::isAfter);
 		return Outcome.PASSED;
-	}
-
-	private static String key(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
