@@ -1,6 +1,7 @@
 package io.tutela.traffic;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -147,8 +148,8 @@ class TrafficRetention implements RetentionTarget {
 
 	/**
 	 * Counted by whole months from the months' counts when nothing is held or still to be
-	 * sealed and the rule selects no purpose, reading only the parts of months at either
-	 * end; else read.
+	 * sealed and the rule selects no purpose, reading only the smaller side of the months
+	 * the floor and the cutoff cut; else read.
 	 */
 	@Override
 	public long dueForSegregation(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
@@ -165,13 +166,20 @@ class TrafficRetention implements RetentionTarget {
 		if (!firstWhole.isBefore(lastWhole)) {
 			return between(table, controllerId, rule, floor, cutoff);
 		}
+		return counted(table, controllerId, rule, firstWhole, lastWhole)
+				+ part(table, controllerId, rule, floor, firstWhole)
+				+ part(table, controllerId, rule, lastWhole, cutoff);
+	}
+
+	/** The records of the rule in the whole months of {@code [from, to)}, as counted. */
+	private long counted(String table, String controllerId, Policy.RetentionRule rule, Instant from, Instant to) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("controller", controllerId);
 		params.put("kind", table);
-		params.put("from", Timestamp.from(firstWhole));
-		params.put("to", Timestamp.from(lastWhole));
+		params.put("from", Timestamp.from(from));
+		params.put("to", Timestamp.from(to));
 		Boolean answered = answered(rule);
-		long whole = this.jdbc
+		return this.jdbc
 			.sql("""
 					SELECT coalesce(sum(records), 0) FROM traffic_month
 					WHERE controller_id = :controller AND kind = :kind AND month >= :from AND month < :to"""
@@ -179,8 +187,28 @@ class TrafficRetention implements RetentionTarget {
 			.params(params)
 			.query(Long.class)
 			.single();
-		return whole + between(table, controllerId, rule, floor, firstWhole)
-				+ between(table, controllerId, rule, lastWhole, cutoff);
+	}
+
+	/**
+	 * The records of the rule in {@code [from, to)}, a part of one month: none when the
+	 * month holds none, as counted; else the part read when it is at most half the month,
+	 * or the month's count less the rest of it, read.
+	 */
+	private long part(String table, String controllerId, Policy.RetentionRule rule, Instant from, Instant to) {
+		if (!from.isBefore(to)) {
+			return 0;
+		}
+		Instant month = TrafficSealing.month(from);
+		Instant monthEnd = nextMonth(month.plusSeconds(1));
+		long whole = counted(table, controllerId, rule, month, monthEnd);
+		if (whole == 0) {
+			return 0;
+		}
+		if (Duration.between(from, to).compareTo(Duration.between(month, monthEnd).dividedBy(2)) <= 0) {
+			return between(table, controllerId, rule, from, to);
+		}
+		return whole - between(table, controllerId, rule, month, from)
+				- between(table, controllerId, rule, to, monthEnd);
 	}
 
 	/** The records of the rule in {@code [from, to)}, read. */
@@ -196,11 +224,11 @@ class TrafficRetention implements RetentionTarget {
 	/**
 	 * The month by month move out of the operational table of records already in the
 	 * vault: what is still to be sealed is sealed first; a month the rule selects none of
-	 * (by the months' counts) is passed over; a whole month with nothing held, no
-	 * attribute or purpose selected and no other controller's records is dropped in one
-	 * operation; else its range is deleted in one {@code DELETE}, leaving what an import
-	 * wrote since and is not sealed yet. A run cut off between months resumes where it
-	 * stopped.
+	 * (by the months' counts) is passed over; a month the cutoff does not cut (the one
+	 * the floor cuts included), with nothing held, no attribute or purpose selected and
+	 * no other controller's records, is dropped in one operation; else its range is
+	 * deleted in one {@code DELETE}, leaving what an import wrote since and is not sealed
+	 * yet. A run cut off between months resumes where it stopped.
 	 */
 	@Override
 	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
@@ -228,7 +256,7 @@ class TrafficRetention implements RetentionTarget {
 			}
 			Instant from = month.isBefore(floor) ? floor : month;
 			Instant to = monthEnd.isAfter(cutoff) ? cutoff : monthEnd;
-			moved += moveMonth(table, controllerId, rule, from, to, held, from.equals(month) && to.equals(monthEnd));
+			moved += moveMonth(table, controllerId, rule, month, from, to, held, to.equals(monthEnd));
 		}
 		return moved;
 	}
@@ -247,13 +275,22 @@ class TrafficRetention implements RetentionTarget {
 			.single();
 	}
 
-	private long moveMonth(String table, String controllerId, Policy.RetentionRule rule, Instant from, Instant to,
-			List<LegalHolds.Scope> held, boolean wholeMonth) {
-		if (wholeMonth && held.isEmpty() && rule.where().isEmpty() && rule.purpose() == null) {
-			long dropped = this.jdbc.sql("SELECT traffic_drop_partition(:table, :controller, :month)")
+	/**
+	 * One month's records of the rule in {@code [from, to)} out of the operational table.
+	 * A month the cutoff does not cut goes whole where nothing else in it is kept: its
+	 * records before {@code from} (the floor) are past the next rule's cutoff and in the
+	 * vault, where that rule deletes them, and, past this rule's cutoff too, they leave
+	 * the operational table in any case. Only the records from {@code from} on are
+	 * counted.
+	 */
+	private long moveMonth(String table, String controllerId, Policy.RetentionRule rule, Instant month, Instant from,
+			Instant to, List<LegalHolds.Scope> held, boolean toMonthEnd) {
+		if (toMonthEnd && held.isEmpty() && rule.where().isEmpty() && rule.purpose() == null) {
+			long dropped = this.jdbc.sql("SELECT traffic_drop_partition(:table, :controller, :month, :from)")
 				.param("table", table)
 				.param("controller", controllerId)
-				.param("month", Timestamp.from(from))
+				.param("month", Timestamp.from(month))
+				.param("from", Timestamp.from(from))
 				.query(Long.class)
 				.single();
 			if (dropped >= 0) {
@@ -266,7 +303,8 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	/**
-	 * Deletes the records of a condition and counts the months it touched again.
+	 * Deletes the records of a condition and takes the sealed ones among them off their
+	 * months' counts.
 	 * @return how many were deleted
 	 */
 	private long deleteCounted(String table, String controllerId, String condition, Instant cutoff,
@@ -274,24 +312,21 @@ class TrafficRetention implements RetentionTarget {
 		Map<String, Object> params = new HashMap<>(more);
 		params.put("controller", controllerId);
 		params.put("cutoff", Timestamp.from(cutoff));
-		List<Object[]> months = this.jdbc
+		params.put("kind", table);
+		return this.jdbc
 			.sql("WITH gone AS (DELETE FROM " + table + " r WHERE " + condition
-					+ " RETURNING date_trunc('month', start_at, 'UTC') AS month)"
-					+ " SELECT month, count(*) FROM gone GROUP BY month")
+					+ " RETURNING date_trunc('month', start_at, 'UTC') AS month, category, "
+					+ (table.equals("cdr") ? "answered" : "NULL::boolean") + " AS answered, "
+					+ TrafficSealing.sealed(table) + " AS counted)," + """
+							 counted AS (SELECT month, category, answered, count(*) AS n FROM gone WHERE counted
+							             GROUP BY month, category, answered),
+							 tallied AS (UPDATE traffic_month m SET records = m.records - c.n FROM counted c
+							             WHERE m.controller_id = :controller AND m.kind = :kind AND m.month = c.month
+							               AND m.category = c.category AND m.answered IS NOT DISTINCT FROM c.answered)
+							SELECT count(*) FROM gone""")
 			.params(params)
-			.query((rs, n) -> new Object[] { rs.getTimestamp(1), rs.getLong(2) })
-			.list();
-		long deleted = 0;
-		for (Object[] month : months) {
-			this.jdbc.sql("SELECT traffic_recount(:kind, :controller, :month)")
-				.param("kind", table)
-				.param("controller", controllerId)
-				.param("month", month[0])
-				.query((rs) -> {
-				});
-			deleted += (Long) month[1];
-		}
-		return deleted;
+			.query(Long.class)
+			.single();
 	}
 
 	private long scan(String sql, String controllerId, Instant cutoff, Map<String, Object> more) {

@@ -205,6 +205,55 @@ class VaultSealingIntegrationTest {
 		assertThat(this.vault.calls(c, "+393479009301", start.minusSeconds(1), start.plusSeconds(3600))).hasSize(2);
 	}
 
+	/**
+	 * The month the 72-month floor cuts leaves the operational table whole: its records
+	 * after the floor counted as moved, those before it as deleted from the vault; the
+	 * month the 6-month cutoff cuts loses only its part before the cutoff, and its count
+	 * follows. Floors late in the month (the part read) and early (the rest of the month
+	 * read, taken from the month's count).
+	 */
+	@Test
+	void theMonthTheFloorCutsGoesWholeCountingOnlyItsPartAfterTheFloor() {
+		floorMonth("seal-floor-late", 69, 25);
+		floorMonth("seal-floor-early", 68, 10);
+	}
+
+	void floorMonth(String c, int monthsAgo, int day) {
+		controller("conecto", c);
+		ZoneId rome = ZoneId.of("Europe/Rome");
+		YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(monthsAgo);
+		LocalDate asOf = month.plusMonths(72).atDay(day);
+		Instant floor = month.atDay(day).atStartOfDay(rome).toInstant();
+		Instant cutoff = asOf.minusMonths(6).atStartOfDay(rome).toInstant();
+		Instant early = month.atDay(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+		upload(c, "cdr",
+				"caller,callee,start,duration_seconds,answered\n" + "347 900 9501,06 9009501," + early + ",30,true\n"
+						+ "347 900 9501,06 9009502," + floor.minusSeconds(1) + ",30,true\n" + "347 900 9501,06 9009503,"
+						+ floor + ",30,true\n" + "347 900 9501,06 9009504," + floor.plus(1, ChronoUnit.DAYS)
+						+ ",30,true\n" + "347 900 9501,06 9009505," + cutoff.minusSeconds(1) + ",30,true\n"
+						+ "347 900 9501,06 9009506," + cutoff + ",30,true\n");
+		this.sealing.sealAll();
+		assertThat(counted(c)).isEqualTo(6);
+
+		Http.Response preview = admin().postJson("/api/v1/controllers/" + c + "/retention/runs",
+				Map.of("asOf", asOf.toString(), "dryRun", true));
+		assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+		assertThat(rule(preview.json(), "telephone-traffic-billing").get("due").asLong())
+			.as("from the floor on, before the cutoff")
+			.isEqualTo(3);
+		assertThat(rule(preview.json(), "telephone-traffic-vault").get("due").asLong()).isEqualTo(2);
+
+		JsonNode report = run(c, asOf);
+		assertThat(rule(report, "telephone-traffic-billing").get("done").asLong()).isEqualTo(3);
+		assertThat(rule(report, "telephone-traffic-vault").get("done").asLong()).isEqualTo(2);
+		assertThat(exists(partition("cdr", floor))).as("the month the floor cuts went whole").isFalse();
+		assertThat(count("SELECT count(*) FROM cdr WHERE controller_id = :c", c)).isEqualTo(1);
+		assertThat(counted(c)).as("the month the cutoff cuts, counted as it is").isEqualTo(1);
+		assertThat(this.vault.calls(c, "+393479009501", early.minusSeconds(1), cutoff.plusSeconds(1)))
+			.extracting(VaultCall::callee)
+			.containsExactly("+39069009503", "+39069009504", "+39069009505", "+39069009506");
+	}
+
 	long dropPartition(String c, Instant month) {
 		return this.jdbc.sql("SELECT traffic_drop_partition('cdr', :c, :m)")
 			.param("c", c)
