@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -256,13 +257,16 @@ class Evaluation {
 		List<LegalHolds.Scope> held = this.holds.active(policy.controller().id(), rule.holds(), kindOf(policy, rule));
 		boolean applies = pending(policy, rule) == null;
 		if (rule.action() == Policy.Action.SEGREGATE) {
-			Instant floor = policy.rule((rule.then() != null) ? rule.then() : "")
-				.map((next) -> RetentionDates.firstKept(asOf, next.duration()).atStartOfDay(zone).toInstant())
+			Optional<Policy.RetentionRule> next = policy.rule((rule.then() != null) ? rule.then() : "");
+			Instant floor = next.map((n) -> RetentionDates.firstKept(asOf, n.duration()).atStartOfDay(zone).toInstant())
 				.orElse(Instant.EPOCH);
 			tally.due(rule.id(), target.dueForSegregation(policy, rule, floor, cutoff, held));
 			tally.held(rule.id(), target.held(policy, rule, floor, cutoff, held));
 			if (applies && !dryRun && tally.due(rule.id()) > 0) {
-				tally.done(rule.id(), target.segregate(policy, rule, floor, cutoff, held));
+				boolean floorFree = next
+					.map((n) -> this.holds.active(policy.controller().id(), n.holds(), kindOf(policy, n)).isEmpty())
+					.orElse(true);
+				tally.done(rule.id(), target.segregate(policy, rule, floor, cutoff, held, floorFree));
 			}
 			return;
 		}

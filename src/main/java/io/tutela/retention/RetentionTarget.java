@@ -53,10 +53,14 @@ public interface RetentionTarget {
 	 * Moves the records a segregation rule makes due (trigger in {@code [floor, cutoff)})
 	 * and no hold keeps into the justice vault and out of the operational tables, so that
 	 * a second call moves nothing more and a call cut off resumes where it stopped.
-	 * @return how many records were moved
+	 * Records before the floor, past this rule's cutoff as well, may leave the
+	 * operational tables with the rest of their partition when {@code floorFree} says
+	 * that no hold of the next rule is active (they are in the vault, where the next rule
+	 * deletes them).
+	 * @return how many records were moved, counting none before the floor
 	 */
 	default long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
-			List<LegalHolds.Scope> held) {
+			List<LegalHolds.Scope> held, boolean floorFree) {
 		throw new UnsupportedOperationException("no segregation for " + rule.id());
 	}
 

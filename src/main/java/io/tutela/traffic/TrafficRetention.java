@@ -232,7 +232,7 @@ class TrafficRetention implements RetentionTarget {
 	 */
 	@Override
 	public long segregate(Policy policy, Policy.RetentionRule rule, Instant floor, Instant cutoff,
-			List<LegalHolds.Scope> held) {
+			List<LegalHolds.Scope> held, boolean floorFree) {
 		String table = table(policy, rule);
 		String controllerId = policy.controller().id();
 		this.sealing.sealPending(controllerId, table);
@@ -256,7 +256,8 @@ class TrafficRetention implements RetentionTarget {
 			}
 			Instant from = month.isBefore(floor) ? floor : month;
 			Instant to = monthEnd.isAfter(cutoff) ? cutoff : monthEnd;
-			moved += moveMonth(table, controllerId, rule, month, from, to, held, to.equals(monthEnd));
+			boolean whole = to.equals(monthEnd) && (from.equals(month) || floorFree);
+			moved += moveMonth(table, controllerId, rule, month, from, to, held, whole);
 		}
 		return moved;
 	}
@@ -276,16 +277,16 @@ class TrafficRetention implements RetentionTarget {
 	}
 
 	/**
-	 * One month's records of the rule in {@code [from, to)} out of the operational table.
-	 * A month the cutoff does not cut goes whole where nothing else in it is kept: its
-	 * records before {@code from} (the floor) are past the next rule's cutoff and in the
-	 * vault, where that rule deletes them, and, past this rule's cutoff too, they leave
-	 * the operational table in any case. Only the records from {@code from} on are
-	 * counted.
+	 * One month's records of the rule in {@code [from, to)} out of the operational table,
+	 * the whole month when the caller says so and nothing else in it is kept: its records
+	 * before {@code from} (the floor) are then past the next rule's cutoff, held by none
+	 * of its holds and in the vault, where that rule deletes them; past this rule's
+	 * cutoff too, they leave the operational table in any case. Only the records from
+	 * {@code from} on are counted.
 	 */
 	private long moveMonth(String table, String controllerId, Policy.RetentionRule rule, Instant month, Instant from,
-			Instant to, List<LegalHolds.Scope> held, boolean toMonthEnd) {
-		if (toMonthEnd && held.isEmpty() && rule.where().isEmpty() && rule.purpose() == null) {
+			Instant to, List<LegalHolds.Scope> held, boolean whole) {
+		if (whole && held.isEmpty() && rule.where().isEmpty() && rule.purpose() == null) {
 			long dropped = this.jdbc.sql("SELECT traffic_drop_partition(:table, :controller, :month, :from)")
 				.param("table", table)
 				.param("controller", controllerId)

@@ -49,6 +49,12 @@ class VaultSealingIntegrationTest {
 	TrafficSealing sealing;
 
 	@Autowired
+	TrafficRetention retention;
+
+	@Autowired
+	io.tutela.policy.Policies policies;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	Http admin() {
@@ -252,6 +258,45 @@ class VaultSealingIntegrationTest {
 		assertThat(this.vault.calls(c, "+393479009501", early.minusSeconds(1), cutoff.plusSeconds(1)))
 			.extracting(VaultCall::callee)
 			.containsExactly("+39069009503", "+39069009504", "+39069009505", "+39069009506");
+	}
+
+	/**
+	 * Under a hold of the next rule, the records before the floor stay where they are:
+	 * the month the floor cuts loses only its part from the floor on.
+	 */
+	@Test
+	void theMonthTheFloorCutsStaysWhenTheNextRuleHoldsSomething() {
+		String c = "seal-floor-held";
+		controller("conecto", c);
+		ZoneId rome = ZoneId.of("Europe/Rome");
+		YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(67);
+		LocalDate asOf = month.plusMonths(72).atDay(12);
+		Instant floor = month.atDay(12).atStartOfDay(rome).toInstant();
+		Instant cutoff = asOf.minusMonths(6).atStartOfDay(rome).toInstant();
+		upload(c, "cdr", "caller,callee,start,duration_seconds,answered\n" + "347 900 9601,06 9009601,"
+				+ floor.minusSeconds(1) + ",30,true\n" + "347 900 9601,06 9009602," + floor + ",30,true\n");
+		this.sealing.sealAll();
+		io.tutela.policy.Policy policy = this.policies.current(c);
+		io.tutela.policy.Policy.RetentionRule billing = policy.rule("telephone-traffic-billing").orElseThrow();
+
+		Long moved = this.transaction()
+			.execute((tx) -> this.retention.segregate(policy, billing, floor, cutoff, List.of(), false));
+		assertThat(moved).isEqualTo(1);
+		assertThat(exists(partition("cdr", floor))).isTrue();
+		assertThat(this.jdbc.sql("SELECT start_at FROM cdr WHERE controller_id = :c")
+			.param("c", c)
+			.query(java.sql.Timestamp.class)
+			.list()).extracting(java.sql.Timestamp::toInstant).containsExactly(floor.minusSeconds(1));
+		assertThat(counted(c)).isEqualTo(1);
+
+		Long again = this.transaction()
+			.execute((tx) -> this.retention.segregate(policy, billing, floor, cutoff, List.of(), true));
+		assertThat(again).as("nothing more from the floor on, the month then dropped whole").isZero();
+		assertThat(exists(partition("cdr", floor))).isFalse();
+	}
+
+	TransactionTemplate transaction() {
+		return new TransactionTemplate(this.transactions);
 	}
 
 	long dropPartition(String c, Instant month) {
