@@ -24,10 +24,13 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -154,7 +157,23 @@ public class HandoverAnswers {
 	 * @param document the signed handover document (none for a query outside the scope)
 	 */
 	public record Answer(UUID id, UUID orderId, int sequence, Instant answeredAt, String answeredBy, String outcome,
-			@Nullable String reason, int hits, @Nullable Map<String, Object> document) {
+			@Nullable String reason, int hits, @Schema(implementation = Map.class) @Nullable Document document) {
+	}
+
+	/**
+	 * A signed handover document: what it holds, and its JSON as written once to be
+	 * stored, handed over as it is rather than written again.
+	 *
+	 * @param content the header, the payload and the integrity, in this order
+	 * @param json the same as JSON
+	 */
+	public record Document(Map<String, Object> content, byte[] json) {
+
+		@JsonValue
+		public RawValue raw() {
+			return new RawValue(new String(this.json, StandardCharsets.UTF_8));
+		}
+
 	}
 
 	/**
@@ -236,8 +255,9 @@ public class HandoverAnswers {
 		Map<String, Object> integrity = object("digestAlgorithm", "SHA-256", "digest", digestText, "signatureAlgorithm",
 				AnswerSigning.ALGORITHM, "signature", signature, "publicKey",
 				"/api/v1/justice/" + controllerId + "/signing-key");
-		Map<String, Object> document = new LinkedHashMap<>(signed);
-		document.put("integrity", integrity);
+		Map<String, Object> content = new LinkedHashMap<>(signed);
+		content.put("integrity", integrity);
+		Document document = new Document(content, withIntegrity(canonical, integrity));
 		Answer answer = new Answer(id, orderId, sequence, now, this.actor.actor().name(), refused ? REFUSED : COMPLETE,
 				reason, records.size(), document);
 		if (refused) {
@@ -246,7 +266,7 @@ public class HandoverAnswers {
 		else {
 			this.auditing.success("vault.order.read", controllerId, null, audited);
 		}
-		store(controllerId, answer, withIntegrity(canonical, integrity), digestText, signature);
+		store(controllerId, answer, document.json(), digestText, signature);
 		watchMassQueries(now);
 		return answer;
 	}
@@ -591,13 +611,13 @@ public class HandoverAnswers {
 			.update());
 	}
 
-	private @Nullable Map<String, Object> open(@Nullable String sealed, String controllerId) {
+	private @Nullable Document open(@Nullable String sealed, String controllerId) {
 		if (sealed == null) {
 			return null;
 		}
-		return CANONICAL.readValue(this.box.open(sealed, controllerId),
-				new TypeReference<LinkedHashMap<String, Object>>() {
-				});
+		byte[] json = this.box.open(sealed, controllerId);
+		return new Document(CANONICAL.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+		}), json);
 	}
 
 	/** Raises an alert once the actor's answers in the window pass the threshold. */
