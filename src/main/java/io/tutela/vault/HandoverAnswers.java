@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,9 +24,13 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,8 +77,15 @@ public class HandoverAnswers {
 
 	static final String OUT_OF_SCOPE = "out-of-scope";
 
-	/** The canonical form of what is digested: sorted keys, no white space. */
-	private static final JsonMapper CANONICAL = JsonMapper.builder().build();
+	/**
+	 * The canonical form of what is digested: sorted keys, no white space. A sorted map
+	 * is written as it is; any other map is sorted as it is written.
+	 */
+	private static final JsonMapper CANONICAL = JsonMapper.builder()
+		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.build();
+
+	private static final HexFormat HEX = HexFormat.of();
 
 	private final JdbcClient jdbc;
 
@@ -145,7 +157,23 @@ public class HandoverAnswers {
 	 * @param document the signed handover document (none for a query outside the scope)
 	 */
 	public record Answer(UUID id, UUID orderId, int sequence, Instant answeredAt, String answeredBy, String outcome,
-			@Nullable String reason, int hits, @Nullable Map<String, Object> document) {
+			@Nullable String reason, int hits, @Schema(implementation = Map.class) @Nullable Document document) {
+	}
+
+	/**
+	 * A signed handover document: what it holds, and its JSON as written once to be
+	 * stored, handed over as it is rather than written again.
+	 *
+	 * @param content the header, the payload and the integrity, in this order
+	 * @param json the same as JSON
+	 */
+	public record Document(Map<String, Object> content, byte[] json) {
+
+		@JsonValue
+		public RawValue raw() {
+			return new RawValue(new String(this.json, StandardCharsets.UTF_8));
+		}
+
 	}
 
 	/**
@@ -206,8 +234,7 @@ public class HandoverAnswers {
 		List<Object> audited = new ArrayList<>();
 		audited.add(orderId);
 		audited.addAll(found.references.stream()
-			.map((key) -> "vault-record:"
-					+ HexFormat.of().formatHex(this.vault.hash(controllerId, "ref:" + key), 0, 12))
+			.map((key) -> "vault-record:" + HEX.formatHex(this.vault.hash(controllerId, "ref:" + key), 0, 12))
 			.toList());
 		records.sort(java.util.Comparator.comparing(HandoverAnswers::startOf));
 		int sequence = nextSequence(orderId);
@@ -218,17 +245,19 @@ public class HandoverAnswers {
 				: null;
 		Map<String, Object> header = header(order, justice, id, sequence, now, from, to, targets, records.size(),
 				refused, reason);
-		Map<String, Object> signed = new TreeMap<>();
-		signed.put("retainedDataHeader", header);
-		signed.put("retainedDataPayload", refused ? List.of() : records);
-		byte[] digest = sha256(canonical(signed));
+		// built sorted at every level, so that it is written in its canonical form once
+		Map<String, Object> signed = object("retainedDataHeader", header, "retainedDataPayload",
+				refused ? List.of() : records);
+		byte[] canonical = canonical(signed);
+		byte[] digest = sha256(canonical);
 		String digestText = Base64.getEncoder().encodeToString(digest);
 		String signature = this.signing.sign(controllerId, digest);
-		Map<String, Object> document = new LinkedHashMap<>(signed);
-		document.put("integrity",
-				Map.of("digestAlgorithm", "SHA-256", "digest", digestText, "signatureAlgorithm",
-						AnswerSigning.ALGORITHM, "signature", signature, "publicKey",
-						"/api/v1/justice/" + controllerId + "/signing-key"));
+		Map<String, Object> integrity = object("digestAlgorithm", "SHA-256", "digest", digestText, "signatureAlgorithm",
+				AnswerSigning.ALGORITHM, "signature", signature, "publicKey",
+				"/api/v1/justice/" + controllerId + "/signing-key");
+		Map<String, Object> content = new LinkedHashMap<>(signed);
+		content.put("integrity", integrity);
+		Document document = new Document(content, withIntegrity(canonical, integrity));
 		Answer answer = new Answer(id, orderId, sequence, now, this.actor.actor().name(), refused ? REFUSED : COMPLETE,
 				reason, records.size(), document);
 		if (refused) {
@@ -237,7 +266,7 @@ public class HandoverAnswers {
 		else {
 			this.auditing.success("vault.order.read", controllerId, null, audited);
 		}
-		store(controllerId, answer, document, digestText, signature);
+		store(controllerId, answer, document.json(), digestText, signature);
 		watchMassQueries(now);
 		return answer;
 	}
@@ -370,20 +399,32 @@ public class HandoverAnswers {
 	 * booleans the documents hold).
 	 */
 	static byte[] canonical(Object value) {
-		return CANONICAL.writeValueAsBytes(sorted(value));
+		return CANONICAL.writeValueAsBytes(value);
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Object sorted(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> result = new TreeMap<>();
-			map.forEach((k, v) -> result.put((String) k, sorted(v)));
-			return result;
+	/**
+	 * The whole document as stored, from the canonical bytes of its signed part: the
+	 * integrity object added after the header and the payload.
+	 */
+	static byte[] withIntegrity(byte[] signed, Map<String, Object> integrity) {
+		// {"integrity":{…}}, whose members follow the signed part's in place of its "}"
+		byte[] tail = CANONICAL.writeValueAsBytes(Map.of("integrity", integrity));
+		byte[] document = Arrays.copyOf(signed, signed.length - 1 + tail.length);
+		document[signed.length - 1] = ',';
+		System.arraycopy(tail, 1, document, signed.length, tail.length - 1);
+		return document;
+	}
+
+	/**
+	 * A JSON object of the keys and values given in turn, its keys sorted as the
+	 * canonical form writes them.
+	 */
+	private static Map<String, Object> object(Object... keysAndValues) {
+		Map<String, Object> object = new TreeMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			object.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(HandoverAnswers::sorted).toList();
-		}
-		return value;
+		return object;
 	}
 
 	static byte[] sha256(byte[] bytes) {
@@ -491,26 +532,26 @@ public class HandoverAnswers {
 			time.put("endTime", session.end().toString());
 		}
 		Map<String, Object> usage = new TreeMap<>();
-		usage.put("partyInformation", List.of(Map.of("partyRole", "subscriber", "subscriberID", session.subscriber())));
+		usage.put("partyInformation", List.of(object("partyRole", "subscriber", "subscriberID", session.subscriber())));
 		String address = IpAddresses.canonical(session.assignedIp());
 		usage.put("assignedIPAddress", (address != null) ? address : session.assignedIp());
 		usage.put("communicationTime", time);
 		usage.put("octetsUploaded", session.bytesUp());
 		usage.put("octetsDownloaded", session.bytesDown());
-		return Map.of("networkAccessRecord", Map.of("networkAccessServiceUsage", usage));
+		return object("networkAccessRecord", object("networkAccessServiceUsage", usage));
 	}
 
 	private static Map<String, Object> telephonyRecord(VaultCall call) {
 		Map<String, Object> usage = new TreeMap<>();
-		usage.put("partyInformation", List.of(Map.of("partyRole", "originating-Party", "partyNumber", call.caller()),
-				Map.of("partyRole", "terminating-Party", "partyNumber", call.callee())));
+		usage.put("partyInformation", List.of(object("partyRole", "originating-Party", "partyNumber", call.caller()),
+				object("partyRole", "terminating-Party", "partyNumber", call.callee())));
 		usage.put("communicationTime",
-				Map.of("startTime", call.start().toString(), "duration", call.durationSeconds()));
+				object("startTime", call.start().toString(), "duration", call.durationSeconds()));
 		usage.put("callStatus", call.answered() ? "answered" : "not-answered");
 		if (call.cell() != null) {
-			usage.put("location", Map.of("cellID", call.cell()));
+			usage.put("location", object("cellID", call.cell()));
 		}
-		return Map.of("telephonyRecord", Map.of("telephonyServiceUsage", usage));
+		return object("telephonyRecord", object("telephonyServiceUsage", usage));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -524,7 +565,7 @@ public class HandoverAnswers {
 			Instant now, Instant from, Instant to, List<Target> targets, int hits, boolean refused,
 			@Nullable String reason) {
 		Map<String, Object> header = new TreeMap<>();
-		header.put("requestID", Map.of("countryCode", justice.countryCode(), "authorisedOrganizationID",
+		header.put("requestID", object("countryCode", justice.countryCode(), "authorisedOrganizationID",
 				order.authorisedOrganisation(), "requestNumber", order.number()));
 		header.put("cSPID", justice.providerId());
 		header.put("timeStampOfThisMessage", now.toString());
@@ -533,14 +574,14 @@ public class HandoverAnswers {
 		Map<String, Object> parameters = new TreeMap<>();
 		parameters.put("orderKind", order.kind());
 		parameters.put("offenceClass", order.offenceClass());
-		parameters.put("timeRange", Map.of("from", from.toString(), "to", to.toString()));
+		parameters.put("timeRange", object("from", from.toString(), "to", to.toString()));
 		parameters.put("targets",
-				targets.stream().map((t) -> Map.of("kind", t.kind().key(), "value", t.value())).toList());
+				targets.stream().map((t) -> object("kind", t.kind().key(), "value", t.value())).toList());
 		parameters.put("maxHits", order.maxHits());
 		header.put("requestParameters", parameters);
 		header.put("responseStatus",
-				refused ? Map.of("responseFailed", Map.of("reason", "too-many-hits", "detail", reason, "hits", hits))
-						: Map.of("responseComplete", Map.of("numberOfRetainedDataRecords", hits)));
+				refused ? object("responseFailed", object("reason", "too-many-hits", "detail", reason, "hits", hits))
+						: object("responseComplete", object("numberOfRetainedDataRecords", hits)));
 		return header;
 	}
 
@@ -551,8 +592,7 @@ public class HandoverAnswers {
 			.single();
 	}
 
-	private void store(String controllerId, Answer answer, Map<String, Object> document, String digest,
-			String signature) {
+	private void store(String controllerId, Answer answer, byte[] document, String digest, String signature) {
 		this.transaction.executeWithoutResult((status) -> this.jdbc.sql("""
 				INSERT INTO vault.legal_order_answer (id, order_id, sequence, answered_at, answered_by, outcome, reason,
 				  hits, document, digest, signature)
@@ -565,19 +605,19 @@ public class HandoverAnswers {
 			.param("outcome", answer.outcome())
 			.param("reason", answer.reason())
 			.param("hits", answer.hits())
-			.param("document", this.box.seal(CANONICAL.writeValueAsBytes(document), controllerId))
+			.param("document", this.box.seal(document, controllerId))
 			.param("digest", digest)
 			.param("signature", signature)
 			.update());
 	}
 
-	private @Nullable Map<String, Object> open(@Nullable String sealed, String controllerId) {
+	private @Nullable Document open(@Nullable String sealed, String controllerId) {
 		if (sealed == null) {
 			return null;
 		}
-		return CANONICAL.readValue(this.box.open(sealed, controllerId),
-				new TypeReference<LinkedHashMap<String, Object>>() {
-				});
+		byte[] json = this.box.open(sealed, controllerId);
+		return new Document(CANONICAL.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+		}), json);
 	}
 
 	/** Raises an alert once the actor's answers in the window pass the threshold. */

@@ -63,6 +63,9 @@ public class JusticeVault {
 
 	private final SecretKeySpec hashKey;
 
+	/** Each thread's MAC under the hash key, looked up and keyed once. */
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::mac);
+
 	private final Auditing auditing;
 
 	private final VaultMonths months;
@@ -321,12 +324,20 @@ public class JusticeVault {
 
 	/** The keyed hash of a number, subscriber or address within a controller. */
 	byte[] hash(String controllerId, String value) {
+		byte[] controller = controllerId.getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		// a finished MAC starts again under the same key
+		Mac mac = this.macs.get();
+		mac.update(controller);
+		mac.update((byte) 0);
+		return mac.doFinal(bytes);
+	}
+
+	private Mac mac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.hashKey);
-			mac.update(controllerId.getBytes(StandardCharsets.UTF_8));
-			mac.update((byte) 0);
-			return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Keyed hash failed", ex);

@@ -205,7 +205,7 @@ class LegalOrderPages {
 			@PathVariable UUID answerId) {
 		HandoverAnswers.Answer answer = this.answers.answer(controllerId, orderId, answerId);
 		byte[] body = (answer.document() != null) ? JSON.writerWithDefaultPrettyPrinter()
-			.writeValueAsString(answer.document())
+			.writeValueAsString(answer.document().content())
 			.getBytes(StandardCharsets.UTF_8) : new byte[0];
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)

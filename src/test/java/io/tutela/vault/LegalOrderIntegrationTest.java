@@ -245,7 +245,15 @@ class LegalOrderIntegrationTest {
 		// the same answer can be handed over again, as it was
 		String again = "/api/v1/controllers/" + CONTROLLER + "/legal-orders/" + id + "/answers/"
 				+ answer.get("id").asString();
-		assertThat(this.liaison.get(again).json().at("/document/integrity/signature").asString()).isEqualTo(signature);
+		JsonNode stored = this.liaison.get(again).json().get("document");
+		assertThat(stored.at("/integrity/signature").asString()).isEqualTo(signature);
+		assertThat(stored).isEqualTo(document);
+		assertThat(List.copyOf(stored.propertyNames())).containsExactly("retainedDataHeader", "retainedDataPayload",
+				"integrity");
+		Map<String, Object> storedSigned = Map.of("retainedDataHeader",
+				Http.JSON.treeToValue(stored.get("retainedDataHeader"), Map.class), "retainedDataPayload",
+				Http.JSON.treeToValue(stored.get("retainedDataPayload"), List.class));
+		assertThat(HandoverAnswers.sha256(HandoverAnswers.canonical(storedSigned))).isEqualTo(digest);
 
 		// the read is audited with the records it handed over
 		List<String> targets = this.operational.sql("""

@@ -1,9 +1,12 @@
 package io.tutela.vault;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tutela.TutelaIntegrationTest;
+import io.tutela.storage.Keys;
+import io.tutela.storage.SecretBox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +35,9 @@ class VaultStoreIntegrationTest {
 
 	@Autowired
 	JusticeVault vault;
+
+	@Autowired
+	Keys keys;
 
 	@Test
 	void theOperationalRoleCannotReadTheVault() {
@@ -66,7 +74,7 @@ class VaultStoreIntegrationTest {
 	}
 
 	@Test
-	void numbersAreSealedAtRestAndFoundByKeyedHash() {
+	void numbersAreSealedAtRestAndFoundByKeyedHash() throws Exception {
 		Instant start = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		VaultCall call = new VaultCall("+393479007001", "+390690070002", start, 42, true, "cell-7",
 				"telephone-traffic");
@@ -90,6 +98,26 @@ class VaultStoreIntegrationTest {
 			.query(String.class)
 			.list();
 		assertThat(raw).isNotEmpty().noneMatch((row) -> row.contains("3479007001") || row.contains("690070002"));
+
+		// the keyed hash is HMAC-SHA-256 of the controller, a zero byte and the number;
+		// the
+		// sealed number opens with the vault's key for its controller
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(this.keys.key(JusticeVault.HASH_KEY), "HmacSHA256"));
+		mac.update("conecto".getBytes(StandardCharsets.UTF_8));
+		mac.update((byte) 0);
+		byte[] hash = mac.doFinal("+393479007001".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.vault.hash("conecto", "+393479007001")).isEqualTo(hash);
+		String sealed = asVault
+			.sql("SELECT caller_sealed FROM vault.cdr WHERE controller_id = 'conecto'"
+					+ " AND caller_hash = :hash AND start_at = :start")
+			.param("hash", hash)
+			.param("start", java.sql.Timestamp.from(start))
+			.query(String.class)
+			.single();
+		assertThat(new String(new SecretBox(this.keys.key(JusticeVault.SEAL_KEY)).open(sealed, "conecto"),
+				StandardCharsets.UTF_8))
+			.isEqualTo("+393479007001");
 	}
 
 }
