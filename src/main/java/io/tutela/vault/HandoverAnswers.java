@@ -1,5 +1,6 @@
 package io.tutela.vault;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -27,6 +29,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -399,7 +402,49 @@ public class HandoverAnswers {
 	 * booleans the documents hold).
 	 */
 	static byte[] canonical(Object value) {
-		return CANONICAL.writeValueAsBytes(value);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(16384);
+		try (JsonGenerator json = CANONICAL.createGenerator(out)) {
+			write(json, value);
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * Writes a value of a document as the canonical mapper would, walking its maps and
+	 * lists itself (the mapper looks a serializer up for every value of a map of
+	 * objects): the keys of a map in their natural order, strings, integers and booleans
+	 * as they are, anything else handed to the mapper.
+	 */
+	private static void write(JsonGenerator json, @Nullable Object value) {
+		if (value instanceof String text) {
+			json.writeString(text);
+		}
+		else if (value instanceof Integer || value instanceof Long) {
+			json.writeNumber(((Number) value).longValue());
+		}
+		else if (value instanceof Boolean bool) {
+			json.writeBoolean(bool);
+		}
+		else if (value instanceof Map<?, ?> map) {
+			SortedMap<?, ?> sorted = (map instanceof SortedMap<?, ?> s && s.comparator() == null) ? s
+					: new TreeMap<>(map);
+			json.writeStartObject();
+			for (Map.Entry<?, ?> entry : sorted.entrySet()) {
+				json.writeName((String) entry.getKey());
+				write(json, entry.getValue());
+			}
+			json.writeEndObject();
+		}
+		else if (value instanceof List<?> list) {
+			json.writeStartArray();
+			for (Object item : list) {
+				write(json, item);
+			}
+			json.writeEndArray();
+		}
+		else {
+			json.writePOJO(value);
+		}
 	}
 
 	/**

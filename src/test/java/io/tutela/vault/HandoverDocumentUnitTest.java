@@ -52,6 +52,10 @@ class HandoverDocumentUnitTest {
 		usage.put("communicationTime", unsorted("startTime", "2026-03-29T01:00:00Z", "duration", 60));
 		usage.put("callStatus", "answered");
 		usage.put("octetsDownloaded", 25_000_000_000L);
+		// not in the documents today: written as the mapper writes them
+		usage.put("unsetValue", null);
+		usage.put("unusedRatio", 1.5);
+		usage.put("unusedMoment", java.time.Instant.parse("2026-03-29T01:00:00Z"));
 		usage.put("location", unsorted("cellID", "222-01-1234-5678"));
 		Map<String, Object> header = unsorted("requestID",
 				unsorted("countryCode", "IT", "requestNumber", "RG 1/2026 – «urgente» \"ß\" \u00e9\u20ac\ud83d\udcde"),
