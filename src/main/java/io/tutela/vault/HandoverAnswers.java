@@ -453,7 +453,7 @@ public class HandoverAnswers {
 	 */
 	static byte[] withIntegrity(byte[] signed, Map<String, Object> integrity) {
 		// {"integrity":{…}}, whose members follow the signed part's in place of its "}"
-		byte[] tail = CANONICAL.writeValueAsBytes(Map.of("integrity", integrity));
+		byte[] tail = canonical(Map.of("integrity", integrity));
 		byte[] document = Arrays.copyOf(signed, signed.length - 1 + tail.length);
 		document[signed.length - 1] = ',';
 		System.arraycopy(tail, 1, document, signed.length, tail.length - 1);
