@@ -56,14 +56,32 @@ public class Auditing {
 
 	public void record(String action, String outcome, @Nullable String controllerId, @Nullable String category,
 			Iterable<?> targets) {
+		append(event(action, outcome, controllerId, category, targets));
+	}
+
+	/**
+	 * The event {@link #record} appends, of the current actor and now, to be appended by
+	 * {@link #append} later or on another thread (the actor is known only on the
+	 * caller's).
+	 */
+	public AuditEvent event(String action, String outcome, @Nullable String controllerId, @Nullable String category,
+			Iterable<?> targets) {
 		List<Object> ids = new ArrayList<>();
 		targets.forEach(ids::add);
-		this.log.record(this.actor.event(action)
+		return this.actor.event(action)
 			.controller(controllerId)
 			.category(category)
 			.targets(ids)
 			.outcome(outcome)
-			.build());
+			.build();
+	}
+
+	/**
+	 * Appends an event built by {@link #event}, in a transaction of its own when none
+	 * runs.
+	 */
+	public void append(AuditEvent event) {
+		this.log.record(event);
 	}
 
 	/** An event of a named actor (a login, before the session knows who it is). */

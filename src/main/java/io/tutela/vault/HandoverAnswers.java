@@ -1,6 +1,9 @@
 package io.tutela.vault;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,10 +26,18 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.annotation.PreDestroy;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -43,6 +54,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tutela.audit.AuditAlert;
+import io.tutela.audit.AuditEvent;
 import io.tutela.audit.Auditing;
 import io.tutela.audit.CurrentActor;
 import io.tutela.policy.Policies;
@@ -81,6 +93,12 @@ public class HandoverAnswers {
 	static final String OUT_OF_SCOPE = "out-of-scope";
 
 	/**
+	 * The action of every answer's audit record, given, refused, outside the scope or
+	 * failed.
+	 */
+	static final String READ = "vault.order.read";
+
+	/**
 	 * The canonical form of what is digested: sorted keys, no white space. A sorted map
 	 * is written as it is; any other map is sorted as it is written.
 	 */
@@ -113,6 +131,13 @@ public class HandoverAnswers {
 	private final int massQueryThreshold;
 
 	private final Duration massQueryWindow;
+
+	/** Writes an answer's audit record while its sealed copy is stored. */
+	private final ExecutorService auditWriter = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "vault-audit");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	HandoverAnswers(@Qualifier(VaultConfiguration.DATA_SOURCE) DataSource vaultDataSource, LegalOrders orders,
 			JusticeVault vault, AnswerSigning signing, Keys keys, Policies policies, Auditing auditing,
@@ -189,7 +214,7 @@ public class HandoverAnswers {
 		Instant now = this.clock.instant();
 		LegalOrder.State state = order.state(now);
 		if (!state.answerable()) {
-			this.auditing.record("vault.order.read", "denied", controllerId, null, List.of(orderId));
+			this.auditing.record(READ, AuditEvent.DENIED, controllerId, null, List.of(orderId));
 			throw new ConflictException("legal-order-not-answerable",
 					"The order is " + state.key() + ": the vault answers no query under it");
 		}
@@ -202,18 +227,36 @@ public class HandoverAnswers {
 		if (outside != null) {
 			Answer answer = new Answer(UUID.randomUUID(), orderId, 0, now, this.actor.actor().name(), OUT_OF_SCOPE,
 					outside, 0, null);
-			this.auditing.record("vault.order.read", OUT_OF_SCOPE, controllerId, null, List.of(orderId));
+			this.auditing.record(READ, OUT_OF_SCOPE, controllerId, null, List.of(orderId));
 			this.auditing.alert(AuditAlert.VAULT_OUT_OF_SCOPE, now, now, 1);
 			return answer;
 		}
-		// one answer at a time under an order, so that each has a number of its own
-		return Objects.requireNonNull(this.transaction.execute((status) -> {
-			this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:order))")
-				.param("order", orderId.toString())
-				.query(Integer.class)
-				.single();
-			return answerInScope(controllerId, order, justice, policy.controller().timezone(), offence, query, now);
-		}));
+		try {
+			// one answer at a time under an order, so that each has a number of its own
+			return Objects.requireNonNull(this.transaction.execute((status) -> {
+				this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:order))")
+					.param("order", orderId.toString())
+					.query(Integer.class)
+					.single();
+				return answerInScope(controllerId, order, justice, policy.controller().timezone(), offence, query, now);
+			}));
+		}
+		catch (RuntimeException ex) {
+			// the vault may have been read before the answer failed: that is audited too
+			try {
+				this.auditing.record(READ, AuditEvent.FAILURE, controllerId, null, List.of(orderId));
+			}
+			catch (RuntimeException audit) {
+				ex.addSuppressed(audit);
+			}
+			throw ex;
+		}
+	}
+
+	/** Stops the writer of audit records once the context closes. */
+	@PreDestroy
+	void stop() {
+		this.auditWriter.shutdown();
 	}
 
 	private Answer answerInScope(String controllerId, LegalOrder order, Policy.Justice justice, ZoneId zone,
@@ -263,13 +306,34 @@ public class HandoverAnswers {
 		Document document = new Document(content, withIntegrity(canonical, integrity));
 		Answer answer = new Answer(id, orderId, sequence, now, this.actor.actor().name(), refused ? REFUSED : COMPLETE,
 				reason, records.size(), document);
-		if (refused) {
-			this.auditing.record("vault.order.read", REFUSED, controllerId, null, List.of(orderId));
+		AuditEvent event = refused ? this.auditing.event(READ, REFUSED, controllerId, null, List.of(orderId))
+				: this.auditing.event(READ, AuditEvent.SUCCESS, controllerId, null, audited);
+		// the audit record is written beside the stored copy, which commits (with the
+		// order's lock) only once the record has: nothing is stored or handed over
+		// unaudited
+		CompletableFuture<Void> audit = CompletableFuture.runAsync(() -> this.auditing.append(event), this.auditWriter);
+		RuntimeException failed = null;
+		try {
+			store(controllerId, answer, document.json(), digestText, signature);
 		}
-		else {
-			this.auditing.success("vault.order.read", controllerId, null, audited);
+		catch (RuntimeException ex) {
+			failed = ex;
 		}
-		store(controllerId, answer, document.json(), digestText, signature);
+		try {
+			audit.join();
+		}
+		catch (CompletionException ex) {
+			RuntimeException cause = (ex.getCause() instanceof RuntimeException r) ? r : ex;
+			if (failed == null) {
+				failed = cause;
+			}
+			else {
+				failed.addSuppressed(cause);
+			}
+		}
+		if (failed != null) {
+			throw failed;
+		}
 		watchMassQueries(now);
 		return answer;
 	}
@@ -305,15 +369,15 @@ public class HandoverAnswers {
 
 	private List<Found.Row> rows(String controllerId, Target target, Instant from, Instant to, int limit) {
 		return switch (target.kind()) {
-			case NUMBER -> this.vault.calls(controllerId, target.value(), from, to, limit)
+			case NUMBER -> this.vault.callsUnaudited(controllerId, target.value(), from, to, limit)
 				.stream()
 				.map(HandoverAnswers::row)
 				.toList();
-			case SUBSCRIBER -> this.vault.sessionsOfSubscriber(controllerId, target.value(), from, to, limit)
+			case SUBSCRIBER -> this.vault.sessionsOfSubscriberUnaudited(controllerId, target.value(), from, to, limit)
 				.stream()
 				.map(HandoverAnswers::row)
 				.toList();
-			case ADDRESS -> this.vault.sessionsOfAddress(controllerId, target.value(), from, to, limit)
+			case ADDRESS -> this.vault.sessionsOfAddressUnaudited(controllerId, target.value(), from, to, limit)
 				.stream()
 				.map(HandoverAnswers::row)
 				.toList();
@@ -650,7 +714,7 @@ public class HandoverAnswers {
 			.param("outcome", answer.outcome())
 			.param("reason", answer.reason())
 			.param("hits", answer.hits())
-			.param("document", this.box.seal(document, controllerId))
+			.param("document", this.box.seal(compressed(document), controllerId))
 			.param("digest", digest)
 			.param("signature", signature)
 			.update());
@@ -660,9 +724,44 @@ public class HandoverAnswers {
 		if (sealed == null) {
 			return null;
 		}
-		byte[] json = this.box.open(sealed, controllerId);
+		byte[] json = uncompressed(this.box.open(sealed, controllerId));
 		return new Document(CANONICAL.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
 		}), json);
+	}
+
+	/**
+	 * A document as its copy is sealed: gzip, at the fastest level (the JSON of hundreds
+	 * of records shrinks about ten times, and so does what the commit writes).
+	 */
+	static byte[] compressed(byte[] json) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 8 + 64);
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
+			{
+				this.def.setLevel(Deflater.BEST_SPEED);
+			}
+		}) {
+			gzip.write(json);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * A sealed copy's document: gunzipped, or as it is when it was stored as plain JSON
+	 * (the copies stored before they were compressed, which start with <code>{</code>).
+	 */
+	static byte[] uncompressed(byte[] stored) {
+		if (stored.length < 2 || stored[0] != (byte) 0x1f || stored[1] != (byte) 0x8b) {
+			return stored;
+		}
+		try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+			return gzip.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Raises an alert once the actor's answers in the window pass the threshold. */

@@ -229,7 +229,18 @@ public class JusticeVault {
 	 * started in {@code [from, to)}, oldest first.
 	 */
 	public List<VaultCall> calls(String controllerId, String number, Instant from, Instant to, int limit) {
-		List<VaultCall> calls = this.jdbc.sql("""
+		List<VaultCall> calls = callsUnaudited(controllerId, number, from, to, limit);
+		this.auditing.success("vault.read", controllerId, null, List.of());
+		return calls;
+	}
+
+	/**
+	 * The calls {@link #calls(String, String, Instant, Instant, int)} gives, read without
+	 * an audit record of their own: for answers under a legal order, whose audit record
+	 * names the order and every record handed over (and records a failed answer too).
+	 */
+	List<VaultCall> callsUnaudited(String controllerId, String number, Instant from, Instant to, int limit) {
+		return this.jdbc.sql("""
 				SELECT caller_sealed, callee_sealed, start_at, duration_seconds, answered, cell, category
 				FROM vault.cdr
 				WHERE controller_id = :controller AND (caller_hash = :hash OR callee_hash = :hash)
@@ -243,8 +254,6 @@ public class JusticeVault {
 			.query((rs, n) -> new VaultCall(open(rs.getString(1), controllerId), open(rs.getString(2), controllerId),
 					rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getBoolean(5), rs.getString(6), rs.getString(7)))
 			.list();
-		this.auditing.success("vault.read", controllerId, null, List.of());
-		return calls;
 	}
 
 	/**
@@ -252,6 +261,12 @@ public class JusticeVault {
 	 * authenticated), started in {@code [from, to)}, oldest first.
 	 */
 	public List<VaultSession> sessionsOfSubscriber(String controllerId, String subscriber, Instant from, Instant to,
+			int limit) {
+		return audited(controllerId, sessionsOfSubscriberUnaudited(controllerId, subscriber, from, to, limit));
+	}
+
+	/** What {@link #sessionsOfSubscriber} gives, unaudited as {@link #callsUnaudited}. */
+	List<VaultSession> sessionsOfSubscriberUnaudited(String controllerId, String subscriber, Instant from, Instant to,
 			int limit) {
 		return sessions(controllerId, "subscriber_hash", hash(controllerId, subscriber), from, to, limit);
 	}
@@ -261,12 +276,22 @@ public class JusticeVault {
 	 * forms) was assigned to, started in {@code [from, to)}, oldest first.
 	 */
 	public List<VaultSession> sessionsOfAddress(String controllerId, String ip, Instant from, Instant to, int limit) {
+		return audited(controllerId, sessionsOfAddressUnaudited(controllerId, ip, from, to, limit));
+	}
+
+	/** What {@link #sessionsOfAddress} gives, unaudited as {@link #callsUnaudited}. */
+	List<VaultSession> sessionsOfAddressUnaudited(String controllerId, String ip, Instant from, Instant to, int limit) {
 		return sessions(controllerId, "ip_hash", hash(controllerId, address(ip)), from, to, limit);
+	}
+
+	private List<VaultSession> audited(String controllerId, List<VaultSession> sessions) {
+		this.auditing.success("vault.read", controllerId, null, List.of());
+		return sessions;
 	}
 
 	private List<VaultSession> sessions(String controllerId, String column, byte[] hash, Instant from, Instant to,
 			int limit) {
-		List<VaultSession> sessions = this.jdbc.sql("""
+		return this.jdbc.sql("""
 				SELECT subscriber_sealed, ip_sealed, start_at, end_at, bytes_up, bytes_down, category
 				FROM vault.telematic_session
 				WHERE controller_id = :controller AND %s = :hash AND start_at >= :from AND start_at < :to
@@ -283,8 +308,6 @@ public class JusticeVault {
 						rs.getLong(6), rs.getString(7));
 			})
 			.list();
-		this.auditing.success("vault.read", controllerId, null, List.of());
-		return sessions;
 	}
 
 	/**

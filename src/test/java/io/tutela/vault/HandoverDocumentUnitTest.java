@@ -117,6 +117,33 @@ class HandoverDocumentUnitTest {
 	}
 
 	@Test
+	void theStoredCopyIsGzippedAndOpensAsTheSameBytesAndACopyStoredPlainStillOpens() throws Exception {
+		Map<String, Object> signed = signed();
+		byte[] document = HandoverAnswers.withIntegrity(HandoverAnswers.canonical(signed),
+				new TreeMap<>(Map.of("digest", "ZGlnZXN0", "signature", "c2ln")));
+		byte[] compressed = HandoverAnswers.compressed(document);
+
+		// a standard gzip stream, which any tool opens
+		assertThat(compressed).startsWith(0x1f, 0x8b);
+		try (java.util.zip.GZIPInputStream gzip = new java.util.zip.GZIPInputStream(
+				new java.io.ByteArrayInputStream(compressed))) {
+			assertThat(gzip.readAllBytes()).isEqualTo(document);
+		}
+		assertThat(HandoverAnswers.uncompressed(compressed)).isEqualTo(document);
+		// copies stored before compression are JSON, read as they are
+		assertThat(HandoverAnswers.uncompressed(document)).isSameAs(document);
+		assertThat(HandoverAnswers.uncompressed(new byte[0])).isEmpty();
+		// a document of many records shrinks
+		List<Object> records = new java.util.ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			records.add(Map.of("telephonyRecord", Map.of("partyNumber", "+3934700" + (10_000 + i * 7), "startTime",
+					"2026-03-29T0" + (i % 10) + ":00:00Z")));
+		}
+		byte[] large = HandoverAnswers.canonical(Map.of("retainedDataPayload", records));
+		assertThat(HandoverAnswers.compressed(large).length).isLessThan(large.length / 4);
+	}
+
+	@Test
 	void theDigestIsTheSha256OfTheCanonicalBytes() throws Exception {
 		byte[] canonical = HandoverAnswers.canonical(signed());
 		assertThat(HandoverAnswers.sha256(canonical))

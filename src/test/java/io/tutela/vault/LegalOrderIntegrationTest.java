@@ -265,6 +265,11 @@ class LegalOrderIntegrationTest {
 		assertThat(targets).hasSize(1);
 		assertThat(targets.get(0).split(",")).hasSize(5).allMatch((t) -> t.equals(id) || t.startsWith("vault-record:"));
 		assertThat(targets.get(0)).doesNotContain(TARGET.substring(1));
+		// in that one record: the vault's reads for the answer have none of their own
+		assertThat(this.operational.sql("SELECT count(*) FROM audit_event WHERE action = 'vault.read' AND actor = :a")
+			.param("a", "liaison-orders")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
