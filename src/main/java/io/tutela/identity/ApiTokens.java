@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -45,18 +46,15 @@ class ApiTokens {
 
 	private final JdbcClient jdbc;
 
-	private final Accounts accounts;
-
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	private final Auditing auditing;
 
-	ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock, Auditing auditing) {
+	ApiTokens(JdbcClient jdbc, Clock clock, Auditing auditing) {
 		this.auditing = auditing;
 		this.jdbc = jdbc;
-		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -138,26 +136,33 @@ class ApiTokens {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		Optional<ApiToken> found = this.jdbc.sql("SELECT * FROM api_token WHERE token_hash = :h")
+		// the token and what its owner may still do, in one round trip
+		Optional<Owned> found = this.jdbc.sql("""
+				SELECT t.*, a.username, a.display_name, a.enabled AS owner_enabled,
+				       a.all_controllers AS owner_all_controllers,
+				       coalesce((SELECT array_agg(r.role) FROM staff_role r WHERE r.account_id = a.id), '{}')
+				         AS owner_roles,
+				       coalesce((SELECT array_agg(c.controller_id) FROM staff_controller c WHERE c.account_id = a.id),
+				         '{}') AS owner_controllers
+				FROM api_token t JOIN staff_account a ON a.id = t.account_id
+				WHERE t.token_hash = :h""")
 			.param("h", hash(secret))
-			.query(ApiTokens::map)
+			.query((rs, n) -> new Owned(map(rs, n), rs.getString("username"), rs.getString("display_name"),
+					rs.getBoolean("owner_enabled"), rs.getBoolean("owner_all_controllers"),
+					roles(rs.getArray("owner_roles")), Accounts.strings(rs.getArray("owner_controllers"))))
 			.optional()
-			.filter((t) -> t.activeAt(now));
+			.filter((o) -> o.token().activeAt(now) && o.enabled());
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		ApiToken token = found.get();
-		Optional<Account> owner = this.accounts.byId(token.accountId()).filter(Account::enabled);
-		if (owner.isEmpty()) {
-			return Optional.empty();
-		}
-		Account account = owner.get();
+		Owned owned = found.get();
+		ApiToken token = owned.token();
 		Set<Role> roles = new HashSet<>(token.roles());
-		roles.retainAll(account.roles());
-		boolean all = token.allControllers() && account.allControllers();
-		Set<String> controllers = new HashSet<>(token.allControllers() ? account.controllers() : token.controllers());
-		if (!account.allControllers()) {
-			controllers.retainAll(account.controllers());
+		roles.retainAll(owned.roles());
+		boolean all = token.allControllers() && owned.allControllers();
+		Set<String> controllers = new HashSet<>(token.allControllers() ? owned.controllers() : token.controllers());
+		if (!owned.allControllers()) {
+			controllers.retainAll(owned.controllers());
 		}
 		// the last use is told to the minute: writing it at every request would cost each
 		// one a commit of its own
@@ -167,8 +172,13 @@ class ApiTokens {
 				.param("id", token.id())
 				.update();
 		}
-		return Optional.of(new StaffPrincipal(account.id(), account.username(), account.displayName(),
+		return Optional.of(new StaffPrincipal(token.accountId(), owned.username(), owned.displayName(),
 				Set.copyOf(roles), all, Set.copyOf(controllers)));
+	}
+
+	/** A token with what its owner may do. */
+	private record Owned(ApiToken token, String username, String displayName, boolean enabled, boolean allControllers,
+			Set<Role> roles, Set<String> controllers) {
 	}
 
 	List<ApiToken> of(UUID accountId) {
@@ -208,15 +218,20 @@ class ApiTokens {
 	}
 
 	private static ApiToken map(ResultSet rs, int row) throws SQLException {
-		Set<Role> roles = new HashSet<>();
-		for (String role : Accounts.strings(rs.getArray("roles"))) {
-			roles.add(Role.of(role));
-		}
+		Set<Role> roles = roles(rs.getArray("roles"));
 		return new ApiToken(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
 				rs.getString("name"), Set.copyOf(roles), rs.getBoolean("all_controllers"),
 				Accounts.strings(rs.getArray("controllers")), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("expires_at").toInstant(), instant(rs.getTimestamp("revoked_at")),
 				instant(rs.getTimestamp("last_used_at")));
+	}
+
+	private static Set<Role> roles(@Nullable Array array) throws SQLException {
+		Set<Role> roles = new HashSet<>();
+		for (String role : Accounts.strings(array)) {
+			roles.add(Role.of(role));
+		}
+		return roles;
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

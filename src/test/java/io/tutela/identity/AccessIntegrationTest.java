@@ -197,4 +197,32 @@ class AccessIntegrationTest {
 			.isEqualTo(401);
 	}
 
+	@Test
+	void aTokenFollowsWhatItsOwnerMayDoAtEveryRequest() {
+		Account owner = this.staff
+			.create("walk-changing", "Walker changing", EnumSet.of(Role.DPO, Role.OPERATOR), false, Set.of(OWN, OTHER))
+			.account();
+		String secret = this.tokens
+			.create(owner, "walk", EnumSet.of(Role.DPO, Role.OPERATOR), false, Set.of(OWN, OTHER), Duration.ofDays(1))
+			.secret();
+		Http token = Http.token(this.port, secret);
+		JsonNode me = token.get("/api/v1/me").json();
+		assertThat(me.get("roles")).hasSize(2);
+		assertThat(token.get("/api/v1/controllers").json()).extracting((c) -> c.get("id").asString())
+			.containsExactlyInAnyOrder(OWN, OTHER);
+
+		// the owner loses a role and a controller: so does the token, at once
+		this.staff.rescope(owner.id(), EnumSet.of(Role.OPERATOR), false, Set.of(OWN));
+		assertThat(token.get("/api/v1/me").json().get("roles")).extracting(JsonNode::asString)
+			.containsExactly(Role.OPERATOR.key());
+		assertThat(token.get("/api/v1/controllers").json()).extracting((c) -> c.get("id").asString())
+			.containsExactly(OWN);
+
+		// a disabled owner's token opens nothing; enabled again, it does
+		this.staff.enable(owner.id(), false);
+		assertThat(token.get("/api/v1/me").status()).isEqualTo(401);
+		this.staff.enable(owner.id(), true);
+		assertThat(token.get("/api/v1/me").status()).isEqualTo(200);
+	}
+
 }
