@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -211,7 +212,8 @@ public class HandoverAnswers {
 	 */
 	public Answer answer(String controllerId, UUID orderId, Query query) {
 		LegalOrder order = this.orders.get(controllerId, orderId);
-		Instant now = this.clock.instant();
+		// to the microsecond, as the answer is stored and read back
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		LegalOrder.State state = order.state(now);
 		if (!state.answerable()) {
 			this.auditing.record(READ, AuditEvent.DENIED, controllerId, null, List.of(orderId));

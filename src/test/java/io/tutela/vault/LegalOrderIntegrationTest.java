@@ -245,7 +245,9 @@ class LegalOrderIntegrationTest {
 		// the same answer can be handed over again, as it was
 		String again = "/api/v1/controllers/" + CONTROLLER + "/legal-orders/" + id + "/answers/"
 				+ answer.get("id").asString();
-		JsonNode stored = this.liaison.get(again).json().get("document");
+		JsonNode storedAnswer = this.liaison.get(again).json();
+		assertThat(storedAnswer.get("answeredAt")).isEqualTo(answer.get("answeredAt"));
+		JsonNode stored = storedAnswer.get("document");
 		assertThat(stored.at("/integrity/signature").asString()).isEqualTo(signature);
 		assertThat(stored).isEqualTo(document);
 		assertThat(List.copyOf(stored.propertyNames())).containsExactly("retainedDataHeader", "retainedDataPayload",

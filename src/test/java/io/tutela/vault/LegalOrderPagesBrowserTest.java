@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.security.PublicKey;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,8 +90,27 @@ class LegalOrderPagesBrowserTest {
 			assertThat(records.getText()).contains("+393351112223", "+390298765432", "222-01-77-88")
 				.doesNotContain("+393351112299");
 			assertThat(browser.text("#integrity")).contains("Ed25519");
-			assertThat(browser.find("#download").getAttribute("href")).endsWith("/document");
+			String download = browser.find("#download").getAttribute("href");
+			assertThat(download).endsWith("/document");
 			browser.screenshot("legal-order-answer");
+			// the download, with the liaison's session: the signed document, which an
+			// authority checks with the published key
+			List<?> fetched = (List<?>) browser.driver()
+				.executeAsyncScript("const done = arguments[arguments.length - 1]; fetch(arguments[0]).then((r) => "
+						+ "r.text().then((t) => done([r.status, r.headers.get('Content-Disposition') || '', t])));",
+						download);
+			assertThat(((Number) fetched.get(0)).intValue()).isEqualTo(200);
+			assertThat((String) fetched.get(1)).startsWith("attachment").contains("handover-1-");
+			JsonNode document = Http.JSON.readTree((String) fetched.get(2));
+			assertThat(document.toString()).contains("+393351112223").doesNotContain("+393351112299");
+			byte[] digest = HandoverAnswers.sha256(HandoverAnswers.canonical(Map.of("retainedDataHeader",
+					Http.JSON.treeToValue(document.get("retainedDataHeader"), Map.class), "retainedDataPayload",
+					Http.JSON.treeToValue(document.get("retainedDataPayload"), List.class))));
+			assertThat(Base64.getEncoder().encodeToString(digest))
+				.isEqualTo(document.at("/integrity/digest").asString());
+			PublicKey key = AnswerSigning
+				.publicKey(Http.anonymous(this.port).get("/api/v1/justice/" + CONTROLLER + "/signing-key").body());
+			assertThat(AnswerSigning.verify(key, digest, document.at("/integrity/signature").asString())).isTrue();
 
 			browser.find("main p a").click();
 			browser.waitFor("#revoke").click();
