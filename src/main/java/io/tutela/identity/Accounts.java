@@ -22,11 +22,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Accounts {
 
-	private static final String SELECT = """
-			SELECT a.*,
-			       coalesce((SELECT array_agg(r.role) FROM staff_role r WHERE r.account_id = a.id), '{}') AS roles,
-			       coalesce((SELECT array_agg(c.controller_id) FROM staff_controller c WHERE c.account_id = a.id), '{}') AS controllers
-			FROM staff_account a""";
+	/** The roles of the account {@code a} of a query, as an array. */
+	static final String ROLES = "coalesce((SELECT array_agg(r.role) FROM staff_role r WHERE r.account_id = a.id), '{}')";
+
+	/** The controllers of the account {@code a} of a query, as an array. */
+	static final String CONTROLLERS = "coalesce((SELECT array_agg(c.controller_id) FROM staff_controller c "
+			+ "WHERE c.account_id = a.id), '{}')";
+
+	private static final String SELECT = "SELECT a.*, " + ROLES + " AS roles, " + CONTROLLERS
+			+ " AS controllers FROM staff_account a";
 
 	private final JdbcClient jdbc;
 
@@ -165,10 +169,7 @@ class Accounts {
 	}
 
 	private static Account map(ResultSet rs, int row) throws SQLException {
-		Set<Role> roles = new LinkedHashSet<>();
-		for (String role : strings(rs.getArray("roles"))) {
-			roles.add(Role.of(role));
-		}
+		Set<Role> roles = roles(rs.getArray("roles"));
 		Timestamp lastFailed = rs.getTimestamp("last_failed_at");
 		Long step = rs.getObject("totp_last_step", Long.class);
 		return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
@@ -176,6 +177,15 @@ class Accounts {
 				rs.getBoolean("enabled"), rs.getString("totp_secret"), rs.getBoolean("totp_enabled"), step,
 				rs.getInt("failed_logins"), (lastFailed != null) ? lastFailed.toInstant() : null, Set.copyOf(roles),
 				Set.copyOf(strings(rs.getArray("controllers"))), rs.getTimestamp("created_at").toInstant());
+	}
+
+	/** The roles named in an array of their keys. */
+	static Set<Role> roles(@Nullable Array array) throws SQLException {
+		Set<Role> roles = new LinkedHashSet<>();
+		for (String role : strings(array)) {
+			roles.add(Role.of(role));
+		}
+		return roles;
 	}
 
 	static Set<String> strings(@Nullable Array array) throws SQLException {

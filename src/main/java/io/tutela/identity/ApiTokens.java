@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -137,19 +136,15 @@ class ApiTokens {
 		}
 		Instant now = this.clock.instant();
 		// the token and what its owner may still do, in one round trip
-		Optional<Owned> found = this.jdbc.sql("""
-				SELECT t.*, a.username, a.display_name, a.enabled AS owner_enabled,
-				       a.all_controllers AS owner_all_controllers,
-				       coalesce((SELECT array_agg(r.role) FROM staff_role r WHERE r.account_id = a.id), '{}')
-				         AS owner_roles,
-				       coalesce((SELECT array_agg(c.controller_id) FROM staff_controller c WHERE c.account_id = a.id),
-				         '{}') AS owner_controllers
-				FROM api_token t JOIN staff_account a ON a.id = t.account_id
-				WHERE t.token_hash = :h""")
+		Optional<Owned> found = this.jdbc
+			.sql("SELECT t.*, a.username, a.display_name, a.enabled AS owner_enabled, "
+					+ "a.all_controllers AS owner_all_controllers, " + Accounts.ROLES + " AS owner_roles, "
+					+ Accounts.CONTROLLERS + " AS owner_controllers "
+					+ "FROM api_token t JOIN staff_account a ON a.id = t.account_id WHERE t.token_hash = :h")
 			.param("h", hash(secret))
 			.query((rs, n) -> new Owned(map(rs, n), rs.getString("username"), rs.getString("display_name"),
 					rs.getBoolean("owner_enabled"), rs.getBoolean("owner_all_controllers"),
-					roles(rs.getArray("owner_roles")), Accounts.strings(rs.getArray("owner_controllers"))))
+					Accounts.roles(rs.getArray("owner_roles")), Accounts.strings(rs.getArray("owner_controllers"))))
 			.optional()
 			.filter((o) -> o.token().activeAt(now) && o.enabled());
 		if (found.isEmpty()) {
@@ -218,20 +213,12 @@ class ApiTokens {
 	}
 
 	private static ApiToken map(ResultSet rs, int row) throws SQLException {
-		Set<Role> roles = roles(rs.getArray("roles"));
+		Set<Role> roles = Accounts.roles(rs.getArray("roles"));
 		return new ApiToken(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
 				rs.getString("name"), Set.copyOf(roles), rs.getBoolean("all_controllers"),
 				Accounts.strings(rs.getArray("controllers")), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("expires_at").toInstant(), instant(rs.getTimestamp("revoked_at")),
 				instant(rs.getTimestamp("last_used_at")));
-	}
-
-	private static Set<Role> roles(@Nullable Array array) throws SQLException {
-		Set<Role> roles = new HashSet<>();
-		for (String role : Accounts.strings(array)) {
-			roles.add(Role.of(role));
-		}
-		return roles;
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

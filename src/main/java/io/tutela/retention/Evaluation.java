@@ -254,7 +254,7 @@ class Evaluation {
 		}
 		ZoneId zone = policy.controller().timezone();
 		Instant cutoff = RetentionDates.firstKept(asOf, rule.duration()).atStartOfDay(zone).toInstant();
-		List<LegalHolds.Scope> held = this.holds.active(policy.controller().id(), rule.holds(), kindOf(policy, rule));
+		List<LegalHolds.Scope> held = held(policy, rule);
 		boolean applies = pending(policy, rule) == null;
 		if (rule.action() == Policy.Action.SEGREGATE) {
 			Optional<Policy.RetentionRule> next = policy.rule((rule.then() != null) ? rule.then() : "");
@@ -263,9 +263,7 @@ class Evaluation {
 			tally.due(rule.id(), target.dueForSegregation(policy, rule, floor, cutoff, held));
 			tally.held(rule.id(), target.held(policy, rule, floor, cutoff, held));
 			if (applies && !dryRun && tally.due(rule.id()) > 0) {
-				boolean floorFree = next
-					.map((n) -> this.holds.active(policy.controller().id(), n.holds(), kindOf(policy, n)).isEmpty())
-					.orElse(true);
+				boolean floorFree = next.map((n) -> held(policy, n).isEmpty()).orElse(true);
 				tally.done(rule.id(), target.segregate(policy, rule, floor, cutoff, held, floorFree));
 			}
 			return;
@@ -275,6 +273,11 @@ class Evaluation {
 		if (applies && !dryRun && tally.due(rule.id()) > 0) {
 			tally.done(rule.id(), target.delete(policy, rule, cutoff, held));
 		}
+	}
+
+	/** The active holds that keep records of the rule. */
+	private List<LegalHolds.Scope> held(Policy policy, Policy.RetentionRule rule) {
+		return this.holds.active(policy.controller().id(), rule.holds(), kindOf(policy, rule));
 	}
 
 	private static RecordKind kindOf(Policy policy, Policy.RetentionRule rule) {

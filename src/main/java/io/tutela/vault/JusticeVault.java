@@ -229,9 +229,7 @@ public class JusticeVault {
 	 * started in {@code [from, to)}, oldest first.
 	 */
 	public List<VaultCall> calls(String controllerId, String number, Instant from, Instant to, int limit) {
-		List<VaultCall> calls = callsUnaudited(controllerId, number, from, to, limit);
-		this.auditing.success("vault.read", controllerId, null, List.of());
-		return calls;
+		return audited(controllerId, callsUnaudited(controllerId, number, from, to, limit));
 	}
 
 	/**
@@ -284,9 +282,10 @@ public class JusticeVault {
 		return sessions(controllerId, "ip_hash", hash(controllerId, address(ip)), from, to, limit);
 	}
 
-	private List<VaultSession> audited(String controllerId, List<VaultSession> sessions) {
+	/** What a read gave, once the read is audited. */
+	private <T> List<T> audited(String controllerId, List<T> read) {
 		this.auditing.success("vault.read", controllerId, null, List.of());
-		return sessions;
+		return read;
 	}
 
 	private List<VaultSession> sessions(String controllerId, String column, byte[] hash, Instant from, Instant to,
