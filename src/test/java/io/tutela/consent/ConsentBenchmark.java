@@ -213,6 +213,12 @@ public final class ConsentBenchmark {
 			}
 			System.out.println("  for comparison, GET /api/v1/me (the caller's token read, nothing else): "
 					+ HttpLatency.summary(HttpLatency.measure(client, me, TOKEN, WARM_UP)));
+			// the same requests again, asked by curl in a process of its own
+			System.out.println("the same, asked by curl (a process of its own, one kept-alive connection):");
+			System.out.println(
+					"  contact decisions: " + HttpLatency.summary(HttpLatency.measureWithCurl(uris, TOKEN, WARM_UP)));
+			System.out
+				.println("  GET /api/v1/me: " + HttpLatency.summary(HttpLatency.measureWithCurl(me, TOKEN, WARM_UP)));
 		}
 	}
 
