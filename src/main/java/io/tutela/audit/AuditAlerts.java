@@ -27,40 +27,42 @@ class AuditAlerts {
 	}
 
 	/**
-	 * Adds the records read per actor and minute, forgets each actor's minutes before the
-	 * start of their window, and returns what each actor had read in their window before
-	 * these records: one statement for every actor (the counts it returns are those of
-	 * its snapshot, taken before its own writes). Counts of minutes before an actor's
-	 * window are not to be given: they would be forgotten at once.
+	 * The statement that adds the records read per actor and minute, forgets each actor's
+	 * minutes before the start of their window, and returns what each actor had read in
+	 * their window before these records ({@code actor}, {@code records}): one statement
+	 * for every actor (the counts it returns are those of its snapshot, taken before its
+	 * own writes). Its five parameters are {@code ?}, given by {@link #countReadsParams}.
+	 * Run under the chain's lock ({@link AuditEntries#lockChainAndCountReads}), so that
+	 * counts need no further locking.
+	 */
+	static final String COUNT_READS = """
+			WITH w AS (SELECT * FROM unnest(?::text[], ?::bigint[]) AS w (actor, since)),
+			added AS (
+			  INSERT INTO audit_read_count (actor, minute, records)
+			  SELECT actor, to_timestamp(minute), records FROM unnest(?::text[], ?::bigint[], ?::bigint[])
+			         AS c (actor, minute, records)
+			  ON CONFLICT (actor, minute) DO UPDATE SET records = audit_read_count.records + EXCLUDED.records
+			  RETURNING 1),
+			forgotten AS (
+			  DELETE FROM audit_read_count c USING w
+			  WHERE c.actor = w.actor AND c.minute < to_timestamp(w.since)
+			  RETURNING 1)
+			SELECT w.actor, coalesce(sum(c.records), 0) AS records
+			FROM w LEFT JOIN audit_read_count c ON c.actor = w.actor AND c.minute >= to_timestamp(w.since)
+			GROUP BY w.actor""";
+
+	/**
+	 * The parameters of {@link #COUNT_READS}, in order. Counts of minutes before an
+	 * actor's window are not to be given: they would be forgotten at once.
 	 * @param windowStarts the start of each actor's window
 	 * @param counts the records read, per actor and minute, within the windows
 	 */
-	Map<String, Long> countReads(Map<String, Instant> windowStarts, List<ReadCount> counts) {
-		Map<String, Long> reads = new HashMap<>();
-		this.jdbc.sql("""
-				WITH w AS (SELECT * FROM unnest(?::text[], ?::bigint[]) AS w (actor, since)),
-				added AS (
-				  INSERT INTO audit_read_count (actor, minute, records)
-				  SELECT actor, to_timestamp(minute), records FROM unnest(?::text[], ?::bigint[], ?::bigint[])
-				         AS c (actor, minute, records)
-				  ON CONFLICT (actor, minute) DO UPDATE SET records = audit_read_count.records + EXCLUDED.records
-				  RETURNING 1),
-				forgotten AS (
-				  DELETE FROM audit_read_count c USING w
-				  WHERE c.actor = w.actor AND c.minute < to_timestamp(w.since)
-				  RETURNING 1)
-				SELECT w.actor, coalesce(sum(c.records), 0) AS records
-				FROM w LEFT JOIN audit_read_count c ON c.actor = w.actor AND c.minute >= to_timestamp(w.since)
-				GROUP BY w.actor""")
-			.param(windowStarts.keySet().toArray(String[]::new))
-			.param(windowStarts.values().stream().mapToLong(Instant::getEpochSecond).toArray())
-			.param(counts.stream().map(ReadCount::actor).toArray(String[]::new))
-			.param(counts.stream().mapToLong((c) -> c.minute().getEpochSecond()).toArray())
-			.param(counts.stream().mapToLong(ReadCount::records).toArray())
-			.query((rs) -> {
-				reads.put(rs.getString("actor"), rs.getLong("records"));
-			});
-		return reads;
+	static List<Object> countReadsParams(Map<String, Instant> windowStarts, List<ReadCount> counts) {
+		return List.of(windowStarts.keySet().toArray(String[]::new),
+				windowStarts.values().stream().mapToLong(Instant::getEpochSecond).toArray(),
+				counts.stream().map(ReadCount::actor).toArray(String[]::new),
+				counts.stream().mapToLong((c) -> c.minute().getEpochSecond()).toArray(),
+				counts.stream().mapToLong(ReadCount::records).toArray());
 	}
 
 	/** Stores a mass-read alert, unless the same window has one: its id if stored. */

@@ -6,11 +6,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -43,6 +47,9 @@ class AuditEntries {
 	static final String COLUMNS = "seq, occurred_at, actor, actor_role, controller_id, action, target_ids, category, "
 			+ "purpose, outcome, client_address, prev_hash, hash";
 
+	/** Takes the lock, then reads the head: see {@link #lockChainAndReadHead}. */
+	private static final String HEAD = "SELECT seq, hash FROM audit_chain_head(?)";
+
 	private static final int STREAM_FETCH_SIZE = 10_000;
 
 	private static final int COPY_CHUNK = 1 << 16;
@@ -53,11 +60,14 @@ class AuditEntries {
 
 	private final JdbcTemplate streaming;
 
+	private final JdbcTemplate plain;
+
 	AuditEntries(DataSource dataSource, JdbcClient jdbc) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(STREAM_FETCH_SIZE);
+		this.plain = new JdbcTemplate(dataSource);
 	}
 
 	/**
@@ -67,10 +77,45 @@ class AuditEntries {
 	 * held, so it sees what the lock's previous holder committed).
 	 */
 	Optional<Head> lockChainAndReadHead() {
-		return this.jdbc.sql("SELECT seq, hash FROM audit_chain_head(:key)")
-			.param("key", CHAIN_LOCK)
-			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")))
-			.optional();
+		return this.jdbc.sql(HEAD).param(CHAIN_LOCK).query(AuditEntries::head).optional();
+	}
+
+	/**
+	 * {@link #lockChainAndReadHead} and then {@link AuditAlerts#COUNT_READS}, in one
+	 * round trip: the two statements go to the server together and run in their order, so
+	 * the count runs under the lock, in a snapshot taken once the lock is held.
+	 */
+	HeadAndReads lockChainAndCountReads(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts) {
+		List<Object> params = AuditAlerts.countReadsParams(windowStarts, counts);
+		return Objects.requireNonNull(this.plain.execute((Connection connection) -> {
+			try (PreparedStatement ps = connection.prepareStatement(HEAD + ";\n" + AuditAlerts.COUNT_READS)) {
+				ps.setLong(1, CHAIN_LOCK);
+				for (int i = 0; i < params.size(); i++) {
+					ps.setObject(i + 2, params.get(i));
+				}
+				ps.execute();
+				Head head = null;
+				try (ResultSet rs = ps.getResultSet()) {
+					if (rs.next()) {
+						head = head(rs, 0);
+					}
+				}
+				if (!ps.getMoreResults()) {
+					throw new IllegalStateException("the read counts gave no result");
+				}
+				Map<String, Long> before = new HashMap<>();
+				try (ResultSet rs = ps.getResultSet()) {
+					while (rs.next()) {
+						before.put(rs.getString("actor"), rs.getLong("records"));
+					}
+				}
+				return new HeadAndReads(Optional.ofNullable(head), before);
+			}
+		}));
+	}
+
+	private static Head head(ResultSet rs, int row) throws SQLException {
+		return new Head(rs.getLong("seq"), rs.getString("hash"));
 	}
 
 	void insert(List<AuditEntry> entries) {
@@ -205,6 +250,12 @@ class AuditEntries {
 
 	/** The last link of the chain. */
 	record Head(long seq, String hash) {
+	}
+
+	/**
+	 * The head, if any, and each actor's read count in their window before the new reads.
+	 */
+	record HeadAndReads(Optional<Head> head, Map<String, Long> before) {
 	}
 
 }

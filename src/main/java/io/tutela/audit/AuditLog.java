@@ -1,8 +1,12 @@
 package io.tutela.audit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,10 +57,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of personal data has no change to commit with) the audit is written and committed in a
  * transaction of its own. Reads of personal data are checked for anomalies on the way in
  * ({@link DetectingAnomalies}); the alerts they raise are appended as events of the
- * {@code system}.
+ * {@code system}. When the events hold reads, their per-minute counts are taken under the
+ * lock in the same round trip as the head.
  */
 @Service
 public class AuditLog {
+
+	private static final AuditEntries.Head GENESIS_HEAD = new AuditEntries.Head(0, CanonicalEncoding.GENESIS);
 
 	private final AuditEntries entries;
 
@@ -105,14 +112,37 @@ public class AuditLog {
 	}
 
 	private List<AuditEntry> append(List<AuditEvent> events) {
-		AuditEntries.Head head = this.entries.lockChainAndReadHead()
-			.orElse(new AuditEntries.Head(0, CanonicalEncoding.GENESIS));
-		List<AuditEvent> all = new ArrayList<>(events.size() + 1);
+		Locking locking = new Locking();
+		List<AuditEvent> raised = this.anomalies.inspect(events, locking::lockAndCountReads);
+		List<AuditEvent> all = new ArrayList<>(events.size() + raised.size());
 		all.addAll(events);
-		all.addAll(this.anomalies.inspect(events));
-		List<AuditEntry> chained = chain(head, all, new CanonicalEncoding());
+		all.addAll(raised);
+		List<AuditEntry> chained = chain(locking.head(), all, new CanonicalEncoding());
 		this.entries.insert(chained);
 		return chained;
+	}
+
+	/**
+	 * The chain's lock and head for one append: taken with the read counts when the
+	 * events hold reads (one round trip for both), else on their own.
+	 */
+	private final class Locking {
+
+		private AuditEntries.@Nullable Head head;
+
+		Map<String, Long> lockAndCountReads(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts) {
+			AuditEntries.HeadAndReads read = AuditLog.this.entries.lockChainAndCountReads(windowStarts, counts);
+			this.head = read.head().orElse(GENESIS_HEAD);
+			return read.before();
+		}
+
+		AuditEntries.Head head() {
+			if (this.head == null) {
+				this.head = AuditLog.this.entries.lockChainAndReadHead().orElse(GENESIS_HEAD);
+			}
+			return this.head;
+		}
+
 	}
 
 	/** The events linked after {@code head}. */

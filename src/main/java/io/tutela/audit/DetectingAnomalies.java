@@ -53,8 +53,11 @@ class DetectingAnomalies {
 	/**
 	 * Looks at the reads among the events, stores the alerts they raise and returns the
 	 * audit events that record those alerts.
+	 * @param counter adds the reads to the per-minute counts and tells each actor's
+	 * window count before them; called once, before any alert is stored, when the events
+	 * hold reads, and not at all otherwise
 	 */
-	List<AuditEvent> inspect(List<AuditEvent> events) {
+	List<AuditEvent> inspect(List<AuditEvent> events, ReadCounter counter) {
 		Map<String, List<AuditEvent>> readsByActor = new LinkedHashMap<>();
 		for (AuditEvent event : events) {
 			if (event.isPersonalDataRead() && !CurrentActor.SYSTEM.equals(event.actorRole())) {
@@ -64,7 +67,7 @@ class DetectingAnomalies {
 		if (readsByActor.isEmpty()) {
 			return List.of();
 		}
-		List<AuditEvent> raised = new ArrayList<>(massReads(readsByActor));
+		List<AuditEvent> raised = new ArrayList<>(massReads(readsByActor, counter));
 		readsByActor.forEach((actor, reads) -> raised.addAll(offHours(actor, reads)));
 		return raised;
 	}
@@ -73,7 +76,7 @@ class DetectingAnomalies {
 	 * Counts every actor's reads into their minutes, and raises an alert for each actor
 	 * whose window count crosses the threshold: three statements however many actors.
 	 */
-	private List<AuditEvent> massReads(Map<String, List<AuditEvent>> readsByActor) {
+	private List<AuditEvent> massReads(Map<String, List<AuditEvent>> readsByActor, ReadCounter counter) {
 		Map<String, Instant> windowStarts = new LinkedHashMap<>();
 		Map<String, Long> added = new HashMap<>();
 		List<AuditAlerts.ReadCount> counts = new ArrayList<>();
@@ -99,7 +102,7 @@ class DetectingAnomalies {
 				}
 			});
 		});
-		Map<String, Long> before = this.alerts.countReads(windowStarts, counts);
+		Map<String, Long> before = counter.countReads(windowStarts, counts);
 		int threshold = this.properties.massReadThreshold();
 		List<AuditEvent> raised = new ArrayList<>();
 		readsByActor.forEach((actor, reads) -> {
@@ -134,6 +137,17 @@ class DetectingAnomalies {
 				.ifPresent((id) -> raised.add(alertEvent(AuditAlert.OFF_HOURS, id, now)));
 		});
 		return raised;
+	}
+
+	/**
+	 * Runs {@link AuditAlerts#COUNT_READS}: adds the records read per actor and minute
+	 * and returns each actor's count in their window before them.
+	 */
+	@FunctionalInterface
+	interface ReadCounter {
+
+		Map<String, Long> countReads(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts);
+
 	}
 
 	/** The audit event that records a new alert: the system raised it. */

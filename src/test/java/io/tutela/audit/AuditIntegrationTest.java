@@ -200,6 +200,42 @@ class AuditIntegrationTest {
 	}
 
 	@Test
+	void concurrentReadsAreCountedUnderTheLockAndCrossTheThresholdOnce() throws Exception {
+		long before = lastSeq();
+		String actor = unique("reader");
+		Instant tenInRome = LocalDateTime.parse("2025-03-11T10:00:00").atZone(ROME).toInstant();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				futures.add(pool.submit(() -> {
+					for (int i = 0; i < 25; i++) {
+						this.auditLog.record(event(actor, "conecto", "subject.read", tenInRome,
+								IntStream.range(0, 10).boxed().toArray()));
+					}
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		// 200 reads of 10 records each, all in one minute: every count saw the ones
+		// before it, so the threshold (500) is crossed by exactly one of them, from 500
+		// to 510
+		assertThat(this.jdbc.sql("SELECT sum(records) FROM audit_read_count WHERE actor = :a")
+			.param("a", actor)
+			.query(Long.class)
+			.single()).isEqualTo(2000);
+		assertThat(alertsOf(actor)).singleElement()
+			.satisfies((a) -> assertThat(a.get("recordCount").asLong()).isEqualTo(510));
+		assertThat(lastSeq()).as("the reads and the alert's own event").isEqualTo(before + 201);
+		assertThat(this.reading.verifyChain().ok()).isTrue();
+	}
+
+	@Test
 	void aRowChangedDirectlyInTheDatabaseIsNamedByTheVerification() throws Exception {
 		String actor = unique("victim");
 		this.auditLog.record(event(actor, "ipkom", "subject.read", Instant.now(), 11));
