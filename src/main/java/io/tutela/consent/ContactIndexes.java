@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -127,16 +128,36 @@ class ContactIndexes {
 	/**
 	 * The controller's index if it is at the current version of the facts, without
 	 * building one: a single decision does not wait for a rebuild, it reads the database.
+	 * With a current index comes the newest register snapshot taken on or before a day,
+	 * read in the same round trip as the version (a decision from the index needs both).
 	 */
-	Optional<ContactIndex> ifCurrent(String controllerId) {
+	Current ifCurrent(String controllerId, LocalDate day) {
 		ContactIndex index = this.byController.get(controllerId);
 		if (index == null) {
 			// the first question about a number: the index is built beside it, and the
 			// refresh round keeps it current from then on
 			warm(controllerId);
-			return Optional.empty();
+			return Current.NONE;
 		}
-		return (index.version() == version(controllerId)) ? Optional.of(index) : Optional.empty();
+		return this.jdbc
+			.sql("SELECT v.version AS facts_version, s.* FROM (SELECT coalesce((SELECT version "
+					+ "FROM contact_facts_version WHERE controller_id = :c), 0) AS version) v LEFT JOIN LATERAL ("
+					+ RegisterSnapshots.NEWEST + ") s ON true")
+			.param("c", controllerId)
+			.param("d", day)
+			.query((rs, row) -> (rs.getLong("facts_version") != index.version()) ? Current.NONE
+					: new Current(index, (rs.getString("id") != null) ? RegisterSnapshots.map(rs, row) : null))
+			.single();
+	}
+
+	/**
+	 * A current index, or none ({@link #NONE}), and the newest register snapshot it is
+	 * read with.
+	 */
+	record Current(@Nullable ContactIndex index, RegisterSnapshots.@Nullable Snapshot snapshot) {
+
+		static final Current NONE = new Current(null, null);
+
 	}
 
 	/** Rebuilds, beside the checks, the indexes in use whose facts changed. */

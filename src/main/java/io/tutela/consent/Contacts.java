@@ -54,9 +54,10 @@ class Contacts {
 	 */
 	ContactFacts facts(String controllerId, Person person, Instant asOf, ZoneId zone) {
 		if (person.phone() != null) {
-			Optional<ContactIndexes.ContactIndex> index = this.indexes.ifCurrent(controllerId);
-			if (index.isPresent()) {
-				return fromIndex(controllerId, index.get(), person.phone(), LocalDays.dateOf(asOf, zone));
+			LocalDate day = LocalDays.dateOf(asOf, zone);
+			ContactIndexes.Current current = this.indexes.ifCurrent(controllerId, day);
+			if (current.index() != null) {
+				return fromIndex(controllerId, current.index(), current.snapshot(), person.phone(), day);
 			}
 		}
 		List<SubjectRow> subjects = subjects(controllerId, person);
@@ -104,8 +105,8 @@ class Contacts {
 				customerEmail, contracts, number, registration);
 	}
 
-	private ContactFacts fromIndex(String controllerId, ContactIndexes.ContactIndex index, String phone,
-			LocalDate day) {
+	private ContactFacts fromIndex(String controllerId, ContactIndexes.ContactIndex index,
+			RegisterSnapshots.@Nullable Snapshot snapshot, String phone, LocalDate day) {
 		long key = ContactIndexes.number(phone);
 		int at = index.find(key);
 		List<SubjectRow> holders = new ArrayList<>();
@@ -121,7 +122,6 @@ class Contacts {
 		List<LedgerEntry> entries = new ArrayList<>(Arrays.asList(index.entriesAt(at)));
 		entries.sort(Comparator.comparing(LedgerEntry::occurredAt).thenComparing(LedgerEntry::recordedAt));
 		ContactFacts.Registration registration = null;
-		RegisterSnapshots.Snapshot snapshot = this.snapshots.newest(controllerId, day).orElse(null);
 		if (snapshot != null) {
 			Optional<RegisterIndex> register = this.registers.ifLoaded(snapshot);
 			if (register.isPresent()) {

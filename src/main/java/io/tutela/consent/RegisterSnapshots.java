@@ -178,11 +178,16 @@ class RegisterSnapshots {
 			.list();
 	}
 
+	/**
+	 * The newest snapshot of controller {@code :c} taken on or before day {@code :d}: the
+	 * last taken, and of those the last imported.
+	 */
+	static final String NEWEST = "SELECT * FROM register_snapshot WHERE controller_id = :c AND taken_on <= :d "
+			+ "ORDER BY taken_on DESC, imported_at DESC LIMIT 1";
+
 	/** The newest snapshot taken on or before a day. */
 	Optional<Snapshot> newest(String controllerId, LocalDate onOrBefore) {
-		return this.jdbc
-			.sql("SELECT * FROM register_snapshot WHERE controller_id = :c AND taken_on <= :d "
-					+ "ORDER BY taken_on DESC, imported_at DESC LIMIT 1")
+		return this.jdbc.sql(NEWEST)
 			.param("c", controllerId)
 			.param("d", onOrBefore)
 			.query(RegisterSnapshots::map)
@@ -211,7 +216,7 @@ class RegisterSnapshots {
 			.orElse(null);
 	}
 
-	private static Snapshot map(java.sql.ResultSet rs, int row) throws SQLException {
+	static Snapshot map(java.sql.ResultSet rs, int row) throws SQLException {
 		return new Snapshot(UUID.fromString(rs.getString("id")), rs.getString("controller_id"),
 				rs.getDate("taken_on").toLocalDate(), rs.getTimestamp("imported_at").toInstant(),
 				rs.getString("imported_by"), rs.getString("file_name"), rs.getLong("entries"));

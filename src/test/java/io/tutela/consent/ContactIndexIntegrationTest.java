@@ -88,7 +88,14 @@ class ContactIndexIntegrationTest {
 			forgetIndex();
 			String fromDatabase = decision(q[0], q[1]);
 			this.indexes.current("connext");
-			assertThat(this.indexes.ifCurrent("connext")).as("the index is current").isPresent();
+			ContactIndexes.Current current = this.indexes.ifCurrent("connext", today);
+			assertThat(current.index()).as("the index is current").isNotNull();
+			assertThat(current.snapshot()).as("read with it: the newest snapshot")
+				.extracting((s) -> s.id().toString())
+				.isEqualTo(snapshot.json().get("id").asString());
+			assertThat(this.indexes.ifCurrent("connext", LocalDate.of(1990, 1, 1)).snapshot())
+				.as("none taken so long ago")
+				.isNull();
 			String fromIndex = decision(q[0], q[1]);
 			assertThat(fromIndex).as(q[0] + " " + q[1]).isEqualTo(fromDatabase);
 		}
@@ -100,7 +107,8 @@ class ContactIndexIntegrationTest {
 		ContactIndexes.ContactIndex before = this.indexes.current("connext");
 		ledger(Map.of("phone", "+393482000009", "scope", "automated", "event", "given", "occurredAt",
 				LocalDate.now(ROME).minusDays(1).atTime(9, 0).atZone(ROME).toInstant().toString()));
-		assertThat(this.indexes.ifCurrent("connext")).as("stale after the append").isEmpty();
+		assertThat(this.indexes.ifCurrent("connext", LocalDate.now(ROME)).index()).as("stale after the append")
+			.isNull();
 		ContactIndexes.ContactIndex after = this.indexes.current("connext");
 		assertThat(after.version()).isGreaterThan(before.version());
 		assertThat(after.find(393482000009L)).isGreaterThanOrEqualTo(0);
