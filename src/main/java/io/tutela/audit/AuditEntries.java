@@ -100,18 +100,68 @@ class AuditEntries {
 						head = head(rs, 0);
 					}
 				}
-				if (!ps.getMoreResults()) {
-					throw new IllegalStateException("the read counts gave no result");
-				}
-				Map<String, Long> before = new HashMap<>();
-				try (ResultSet rs = ps.getResultSet()) {
-					while (rs.next()) {
-						before.put(rs.getString("actor"), rs.getLong("records"));
-					}
-				}
-				return new HeadAndReads(Optional.ofNullable(head), before);
+				return new HeadAndReads(Optional.ofNullable(head), readCounts(ps));
 			}
 		}));
+	}
+
+	/**
+	 * Appends one event in one round trip: the function {@code audit_append_one} takes
+	 * the lock, reads the head and inserts the event linked after it (the event's
+	 * canonical encoding is written here, the seq and hashes there). When {@code reads}
+	 * is given, {@link AuditAlerts#COUNT_READS} goes with it, and runs after it, under
+	 * the lock.
+	 */
+	Appended appendOne(AuditEvent event, @Nullable ReadCounts reads) {
+		List<Object> params = (reads != null) ? AuditAlerts.countReadsParams(reads.windowStarts(), reads.counts())
+				: List.of();
+		String sql = "SELECT seq, prev_hash, hash FROM audit_append_one(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+				+ ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS : "");
+		return Objects.requireNonNull(this.plain.execute((Connection connection) -> {
+			try (PreparedStatement ps = connection.prepareStatement(sql)) {
+				ps.setLong(1, CHAIN_LOCK);
+				bindContent(ps, 2, event);
+				ps.setString(12, CanonicalEncoding.afterSeq(event));
+				for (int i = 0; i < params.size(); i++) {
+					ps.setObject(i + 13, params.get(i));
+				}
+				ps.execute();
+				AuditEntry entry;
+				try (ResultSet rs = ps.getResultSet()) {
+					rs.next();
+					entry = AuditEntry.of(rs.getLong("seq"), event, rs.getString("prev_hash"), rs.getString("hash"));
+				}
+				return new Appended(entry, (reads != null) ? readCounts(ps) : Map.of());
+			}
+		}));
+	}
+
+	/** The result of {@link AuditAlerts#COUNT_READS}, the statement's next. */
+	private static Map<String, Long> readCounts(PreparedStatement ps) throws SQLException {
+		if (!ps.getMoreResults()) {
+			throw new IllegalStateException("the read counts gave no result");
+		}
+		Map<String, Long> before = new HashMap<>();
+		try (ResultSet rs = ps.getResultSet()) {
+			while (rs.next()) {
+				before.put(rs.getString("actor"), rs.getLong("records"));
+			}
+		}
+		return before;
+	}
+
+	/** An event's ten fields, in the order of {@link #COLUMNS} after the seq. */
+	private static void bindContent(PreparedStatement ps, int first, AuditEvent e) throws SQLException {
+		ps.setObject(first, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+		ps.setString(first + 1, e.actor());
+		ps.setString(first + 2, e.actorRole());
+		ps.setString(first + 3, e.controllerId());
+		ps.setString(first + 4, e.action());
+		ps.setArray(first + 5, ps.getConnection().createArrayOf("text", e.targetIds().toArray()));
+		ps.setString(first + 6, e.category());
+		ps.setString(first + 7, e.purpose());
+		ps.setString(first + 8, e.outcome());
+		ps.setString(first + 9, e.clientAddress());
 	}
 
 	private static Head head(ResultSet rs, int row) throws SQLException {
@@ -144,16 +194,7 @@ class AuditEntries {
 					public void setValues(PreparedStatement ps, int i) throws SQLException {
 						AuditEntry e = entries.get(i);
 						ps.setLong(1, e.seq());
-						ps.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
-						ps.setString(3, e.actor());
-						ps.setString(4, e.actorRole());
-						ps.setString(5, e.controllerId());
-						ps.setString(6, e.action());
-						ps.setArray(7, ps.getConnection().createArrayOf("text", e.targetIds().toArray()));
-						ps.setString(8, e.category());
-						ps.setString(9, e.purpose());
-						ps.setString(10, e.outcome());
-						ps.setString(11, e.clientAddress());
+						bindContent(ps, 2, e.event());
 						ps.setString(12, e.prevHash());
 						ps.setString(13, e.hash());
 					}
@@ -250,6 +291,16 @@ class AuditEntries {
 
 	/** The last link of the chain. */
 	record Head(long seq, String hash) {
+	}
+
+	/** Reads to count: each actor's window start, and their records per minute. */
+	record ReadCounts(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts) {
+	}
+
+	/**
+	 * An event appended, and each actor's read count in their window before its reads.
+	 */
+	record Appended(AuditEntry entry, Map<String, Long> before) {
 	}
 
 	/**

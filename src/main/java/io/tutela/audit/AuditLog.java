@@ -58,7 +58,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own. Reads of personal data are checked for anomalies on the way in
  * ({@link DetectingAnomalies}); the alerts they raise are appended as events of the
  * {@code system}. When the events hold reads, their per-minute counts are taken under the
- * lock in the same round trip as the head.
+ * lock in the same round trip as the head. A single event, the usual case, is appended in
+ * one round trip by the function {@code audit_append_one}, which takes the lock, reads
+ * the head and inserts the event linked after it: the canonical encoding after the seq is
+ * written here, and the database hashes {@code prev_hash}, the seq and it by the rule
+ * above.
  */
 @Service
 public class AuditLog {
@@ -112,6 +116,9 @@ public class AuditLog {
 	}
 
 	private List<AuditEntry> append(List<AuditEvent> events) {
+		if (events.size() == 1) {
+			return appendOne(events.get(0));
+		}
 		Locking locking = new Locking();
 		List<AuditEvent> raised = this.anomalies.inspect(events, locking::lockAndCountReads);
 		List<AuditEvent> all = new ArrayList<>(events.size() + raised.size());
@@ -123,8 +130,33 @@ public class AuditLog {
 	}
 
 	/**
-	 * The chain's lock and head for one append: taken with the read counts when the
-	 * events hold reads (one round trip for both), else on their own.
+	 * One event, the usual case: appended in one round trip, with its read counts when it
+	 * is a read; the alerts it raises are linked after it.
+	 */
+	private List<AuditEntry> appendOne(AuditEvent event) {
+		List<AuditEntry> appended = new ArrayList<>(1);
+		List<AuditEvent> raised = this.anomalies.inspect(List.of(event), (windowStarts, counts) -> {
+			AuditEntries.Appended one = this.entries.appendOne(event,
+					new AuditEntries.ReadCounts(windowStarts, counts));
+			appended.add(one.entry());
+			return one.before();
+		});
+		if (appended.isEmpty()) {
+			appended.add(this.entries.appendOne(event, null).entry());
+		}
+		if (!raised.isEmpty()) {
+			AuditEntry first = appended.get(0);
+			List<AuditEntry> chained = chain(new AuditEntries.Head(first.seq(), first.hash()), raised,
+					new CanonicalEncoding());
+			this.entries.insert(chained);
+			appended.addAll(chained);
+		}
+		return appended;
+	}
+
+	/**
+	 * The chain's lock and head for an append of several events: taken with the read
+	 * counts when the events hold reads (one round trip for both), else on their own.
 	 */
 	private final class Locking {
 

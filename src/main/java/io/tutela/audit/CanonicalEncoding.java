@@ -57,8 +57,23 @@ final class CanonicalEncoding {
 		return HEX.formatHex(digest);
 	}
 
+	/**
+	 * The canonical encoding of an event after its seq, from the TAB that follows it:
+	 * what {@code audit_append_one} hashes after {@code prev_hash} and the seq it gives.
+	 */
+	static String afterSeq(AuditEvent event) {
+		StringBuilder text = new StringBuilder(256);
+		appendAfterSeq(text, event);
+		return text.toString();
+	}
+
 	private static void append(StringBuilder text, long seq, AuditEvent event) {
-		text.append(seq).append('\t');
+		text.append(seq);
+		appendAfterSeq(text, event);
+	}
+
+	private static void appendAfterSeq(StringBuilder text, AuditEvent event) {
+		text.append('\t');
 		appendTime(text, event.occurredAt());
 		text.append('\t');
 		appendText(text, event.actor()).append('\t');

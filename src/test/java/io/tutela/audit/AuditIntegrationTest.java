@@ -200,6 +200,32 @@ class AuditIntegrationTest {
 	}
 
 	@Test
+	void anEventHashedByTheDatabaseHashesAsTheApplicationDoes() {
+		// a single event is linked and hashed by audit_append_one: text that the encoding
+		// escapes, letters beyond ASCII, absent fields and a time to the microsecond
+		AuditEvent event = AuditEvent
+			.builder(Instant.parse("2025-03-12T09:15:30.123456Z"), unique("Zoë\tß,\\"), "OPERATOR", "subject.update")
+			.controller("conecto")
+			.targets(List.of("a,b", "c\\d", "é\nü", "✓\r"))
+			.outcome(AuditEvent.SUCCESS)
+			.build();
+		long seq = this.auditLog.record(event);
+		Map<String, Object> stored = this.jdbc.sql("SELECT prev_hash, hash FROM audit_event WHERE seq = :s")
+			.param("s", seq)
+			.query()
+			.singleRow();
+		assertThat(stored.get("hash"))
+			.isEqualTo(new CanonicalEncoding().hash((String) stored.get("prev_hash"), seq, event));
+		assertThat(stored.get("prev_hash")).as("linked to the event before")
+			.isEqualTo((seq == 1) ? CanonicalEncoding.GENESIS
+					: this.jdbc.sql("SELECT hash FROM audit_event WHERE seq = :s")
+						.param("s", seq - 1)
+						.query(String.class)
+						.single());
+		assertThat(this.reading.verifyChain().ok()).isTrue();
+	}
+
+	@Test
 	void concurrentReadsAreCountedUnderTheLockAndCrossTheThresholdOnce() throws Exception {
 		long before = lastSeq();
 		String actor = unique("reader");
