@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.tutela.policy.Policies;
+
 /**
  * What Tutela holds about every telephone number a controller's subjects or consent
  * ledger name, in memory, for campaign checks: the subjects holding the number (their
@@ -129,7 +131,8 @@ class ContactIndexes {
 	 * The controller's index if it is at the current version of the facts, without
 	 * building one: a single decision does not wait for a rebuild, it reads the database.
 	 * With a current index comes the newest register snapshot taken on or before a day,
-	 * read in the same round trip as the version (a decision from the index needs both).
+	 * and with any index the version of the controller's policy in force, read in the
+	 * same round trip as the facts' version (a decision from the index needs all three).
 	 */
 	Current ifCurrent(String controllerId, LocalDate day) {
 		ContactIndex index = this.byController.get(controllerId);
@@ -137,27 +140,30 @@ class ContactIndexes {
 			// the first question about a number: the index is built beside it, and the
 			// refresh round keeps it current from then on
 			warm(controllerId);
-			return Current.NONE;
+			return new Current(null, null, null);
 		}
 		return this.jdbc
-			.sql("SELECT v.version AS facts_version, s.* FROM (SELECT coalesce((SELECT version "
-					+ "FROM contact_facts_version WHERE controller_id = :c), 0) AS version) v LEFT JOIN LATERAL ("
-					+ RegisterSnapshots.NEWEST + ") s ON true")
+			.sql("SELECT v.version AS facts_version, " + Policies.VERSION_IN_FORCE
+					+ " AS policy_version, s.* FROM (SELECT coalesce((SELECT version FROM contact_facts_version "
+					+ "WHERE controller_id = :c), 0) AS version) v LEFT JOIN LATERAL (" + RegisterSnapshots.NEWEST
+					+ ") s ON true")
 			.param("c", controllerId)
 			.param("d", day)
-			.query((rs, row) -> (rs.getLong("facts_version") != index.version()) ? Current.NONE
-					: new Current(index, (rs.getString("id") != null) ? RegisterSnapshots.map(rs, row) : null))
+			.query((rs, row) -> {
+				Integer policyVersion = (Integer) rs.getObject("policy_version");
+				return (rs.getLong("facts_version") != index.version()) ? new Current(null, null, policyVersion)
+						: new Current(index, (rs.getString("id") != null) ? RegisterSnapshots.map(rs, row) : null,
+								policyVersion);
+			})
 			.single();
 	}
 
 	/**
-	 * A current index, or none ({@link #NONE}), and the newest register snapshot it is
-	 * read with.
+	 * A current index, or none, the newest register snapshot it is read with, and the
+	 * version of the controller's policy in force (when it was read).
 	 */
-	record Current(@Nullable ContactIndex index, RegisterSnapshots.@Nullable Snapshot snapshot) {
-
-		static final Current NONE = new Current(null, null);
-
+	record Current(@Nullable ContactIndex index, RegisterSnapshots.@Nullable Snapshot snapshot,
+			@Nullable Integer policyVersion) {
 	}
 
 	/** Rebuilds, beside the checks, the indexes in use whose facts changed. */

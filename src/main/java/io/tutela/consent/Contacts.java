@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -51,11 +52,16 @@ class Contacts {
 	 * The facts about the person the question names, as of an instant: for a number, from
 	 * the contact index and the register in memory when they are current, otherwise from
 	 * the database.
+	 * @param policyVersion told the version of the controller's policy in force, when the
+	 * facts' query read it (a number's, once the controller has an index)
 	 */
-	ContactFacts facts(String controllerId, Person person, Instant asOf, ZoneId zone) {
+	ContactFacts facts(String controllerId, Person person, Instant asOf, ZoneId zone, IntConsumer policyVersion) {
 		if (person.phone() != null) {
 			LocalDate day = LocalDays.dateOf(asOf, zone);
 			ContactIndexes.Current current = this.indexes.ifCurrent(controllerId, day);
+			if (current.policyVersion() != null) {
+				policyVersion.accept(current.policyVersion());
+			}
 			if (current.index() != null) {
 				return fromIndex(controllerId, current.index(), current.snapshot(), person.phone(), day);
 			}

@@ -3,9 +3,11 @@ package io.tutela.consent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,14 +61,31 @@ class DecidingContacts {
 		return decideAll(controllerId, List.of(question)).get(0);
 	}
 
+	/**
+	 * Decides under the policy this process last read as in force, which the facts' own
+	 * query confirms (or, when the questions need no such query, a read of its own); when
+	 * a newer version is in force, decides again under it.
+	 */
 	@Transactional
 	List<Decision> decideAll(String controllerId, List<Question> questions) {
-		Policy policy = this.policies.current(controllerId);
-		Terms terms = Terms.of(policy);
-		List<FieldProblem> problems = new ArrayList<>();
+		Policies.InForce lastRead = this.policies.lastReadInForce(controllerId);
 		if (questions.isEmpty() || questions.size() > BATCH_LIMIT) {
 			throw InvalidInputException.of("rows", "from 1 to " + BATCH_LIMIT + " rows");
 		}
+		return decideUnder(controllerId, lastRead, false, questions).orElseGet(
+				() -> decideUnder(controllerId, this.policies.inForce(controllerId), true, questions).orElseThrow());
+	}
+
+	/**
+	 * The decisions under a policy, audited; empty, before anything is written, when the
+	 * policy turns out not to be in force any more.
+	 * @param confirmed whether the policy was just read as in force
+	 */
+	private Optional<List<Decision>> decideUnder(String controllerId, Policies.InForce inForce, boolean confirmed,
+			List<Question> questions) {
+		Policy policy = inForce.policy();
+		Terms terms = Terms.of(policy);
+		List<FieldProblem> problems = new ArrayList<>();
 		List<Checked> checked = new ArrayList<>();
 		for (int i = 0; i < questions.size(); i++) {
 			Question q = questions.get(i);
@@ -93,18 +112,31 @@ class DecidingContacts {
 			}
 		}
 		if (!problems.isEmpty()) {
+			if (!confirmed && !stillInForce(controllerId, inForce)) {
+				return Optional.empty();
+			}
 			throw new InvalidInputException(problems);
 		}
+		Set<Integer> inForceSeen = new HashSet<>();
 		List<Decision> decisions = new ArrayList<>();
 		Set<Object> read = new LinkedHashSet<>();
 		for (Checked c : checked) {
-			ContactFacts facts = this.contacts.facts(controllerId, c.person(), c.asOf(), terms.zone());
+			ContactFacts facts = this.contacts.facts(controllerId, c.person(), c.asOf(), terms.zone(),
+					inForceSeen::add);
 			read.addAll(facts.subjectIds());
 			facts.entries().forEach((e) -> read.add(e.id()));
 			decisions.add(Decisions.decide(terms, facts, c.channel(), c.purpose(), c.asOf(), null));
 		}
+		if (!confirmed && (inForceSeen.isEmpty() ? !stillInForce(controllerId, inForce)
+				: !inForceSeen.equals(Set.of(inForce.version())))) {
+			return Optional.empty();
+		}
 		this.auditing.success("contact_decision.read", controllerId, null, read);
-		return decisions;
+		return Optional.of(decisions);
+	}
+
+	private boolean stillInForce(String controllerId, Policies.InForce inForce) {
+		return this.policies.inForce(controllerId).version() == inForce.version();
 	}
 
 	/** A question: who, on which channel, for which purpose, when (default now). */

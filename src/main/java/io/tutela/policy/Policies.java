@@ -37,7 +37,17 @@ public class Policies {
 
 	private final Auditing auditing;
 
+	/**
+	 * A scalar subquery for the version in force of the controller named by the parameter
+	 * {@code :c}, for the check {@link #lastReadInForce} asks for.
+	 */
+	public static final String VERSION_IN_FORCE = "(SELECT max(v.version) FROM policy_version v "
+			+ "WHERE v.controller_id = :c)";
+
 	private final Map<String, Policy> parsed = new ConcurrentHashMap<>();
+
+	/** The version in force of each controller, as this process last read it. */
+	private final Map<String, Integer> lastReadInForce = new ConcurrentHashMap<>();
 
 	Policies(PolicyVersions versions, ApplicationEventPublisher events, Clock clock, ControllerScope scope,
 			Auditing auditing) {
@@ -67,7 +77,26 @@ public class Policies {
 
 	/** The policy in force for a controller. */
 	public Policy current(String controllerId) {
-		return version(controllerId, controller(controllerId).currentVersion());
+		return inForce(controllerId).policy();
+	}
+
+	/** The policy in force for a controller, and its version, read from the database. */
+	public InForce inForce(String controllerId) {
+		int version = controller(controllerId).currentVersion();
+		this.lastReadInForce.put(controllerId, version);
+		return new InForce(version, version(controllerId, version));
+	}
+
+	/**
+	 * The policy this process last read as in force for a controller, without a round
+	 * trip once it has read one. Only for a caller that checks, in a query it makes
+	 * anyway, that this version is still the one in force ({@link #VERSION_IN_FORCE}),
+	 * and asks {@link #inForce} when it is not: another process may have published a
+	 * newer one.
+	 */
+	public InForce lastReadInForce(String controllerId) {
+		Integer version = this.lastReadInForce.get(controllerId);
+		return (version != null) ? new InForce(version, version(controllerId, version)) : inForce(controllerId);
 	}
 
 	public Policy version(String controllerId, int version) {
@@ -160,6 +189,10 @@ public class Policies {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A policy and its version number. */
+	public record InForce(int version, Policy policy) {
 	}
 
 	/**

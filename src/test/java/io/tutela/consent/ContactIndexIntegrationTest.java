@@ -1,19 +1,25 @@
 package io.tutela.consent;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tutela.Http;
 import io.tutela.TutelaIntegrationTest;
+import io.tutela.policy.Policies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +43,13 @@ class ContactIndexIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Policies policies;
+
+	@Autowired
+	@Qualifier("migrationDataSource")
+	DataSource owner;
 
 	Http admin() {
 		return Http.admin(this.port);
@@ -113,6 +126,34 @@ class ContactIndexIntegrationTest {
 		assertThat(after.version()).isGreaterThan(before.version());
 		assertThat(after.find(393482000009L)).isGreaterThanOrEqualTo(0);
 		assertThat(before.find(393482000009L)).isNegative();
+	}
+
+	@Test
+	void aPolicyVersionPublishedByAnotherProcessIsReadAtTheNextDecision() throws Exception {
+		String before = decision("%2B393482000007", "operator_call");
+		this.indexes.current("connext");
+		assertThat(decision("%2B393482000007", "operator_call")).isEqualTo(before);
+		int version = this.policies.lastReadInForce("connext").version();
+		// another process publishes a version: a row of its own, which this process's
+		// Policies never sees being accepted (the same rules, so the same answers)
+		this.jdbc.sql("""
+				INSERT INTO policy_version (controller_id, version, accepted_at, notice_date, source_name, source_yaml,
+				                            sha256, origin)
+				SELECT controller_id, version + 1, now(), notice_date, source_name, source_yaml || E'\\n# again\\n',
+				       sha256, 'upload'
+				FROM policy_version WHERE controller_id = 'connext' AND version = :v""").param("v", version).update();
+		try {
+			assertThat(this.policies.lastReadInForce("connext").version()).as("not read yet").isEqualTo(version);
+			assertThat(decision("%2B393482000007", "operator_call")).isEqualTo(before);
+			assertThat(this.policies.lastReadInForce("connext").version())
+				.as("the decision's own query found the newer version, and the decision was taken under it")
+				.isEqualTo(version + 1);
+		}
+		finally {
+			try (Connection c = this.owner.getConnection(); Statement s = c.createStatement()) {
+				s.execute("DELETE FROM policy_version WHERE controller_id = 'connext' AND version = " + (version + 1));
+			}
+		}
 	}
 
 }
