@@ -226,6 +226,26 @@ class AuditIntegrationTest {
 	}
 
 	@Test
+	void aBatchOfReadsIsCountedWithTheHeadAndRaisesOneAlertAfterIt() throws Exception {
+		String actor = unique("batch");
+		Instant tenInRome = LocalDateTime.parse("2025-03-12T10:00:00").atZone(ROME).toInstant();
+		long before = lastSeq();
+		this.auditLog.recordAll(
+				List.of(event(actor, "conecto", "subject.read", tenInRome, IntStream.range(0, 300).boxed().toArray()),
+						event(actor, "conecto", "subject.search", tenInRome.plusSeconds(30),
+								IntStream.range(300, 600).boxed().toArray())));
+		assertThat(this.jdbc.sql("SELECT sum(records) FROM audit_read_count WHERE actor = :a")
+			.param("a", actor)
+			.query(Long.class)
+			.single()).isEqualTo(600);
+		List<JsonNode> alerts = alertsOf(actor);
+		assertThat(alerts).singleElement().satisfies((a) -> assertThat(a.get("recordCount").asLong()).isEqualTo(600));
+		assertThat(lastSeq()).as("the two reads, then the alert's event").isEqualTo(before + 3);
+		assertAudited("audit.alert-mass-read", alerts.get(0).get("id").asLong());
+		assertThat(this.reading.verifyChain().ok()).isTrue();
+	}
+
+	@Test
 	void concurrentReadsAreCountedUnderTheLockAndCrossTheThresholdOnce() throws Exception {
 		long before = lastSeq();
 		String actor = unique("reader");
