@@ -196,11 +196,9 @@ class RegisterSnapshots {
 
 	/** A number's registration in the newest snapshot taken on or before a day. */
 	ContactFacts.@Nullable Registration registration(String controllerId, String e164, LocalDate day) {
-		return this.jdbc.sql("""
-				SELECT s.id, s.taken_on, (SELECT min(e.registered_on) FROM register_entry e
-				    WHERE e.snapshot_id = s.id AND e.number = :n) AS registered_on
-				FROM register_snapshot s WHERE s.controller_id = :c AND s.taken_on <= :d
-				ORDER BY s.taken_on DESC, s.imported_at DESC LIMIT 1""")
+		return this.jdbc
+			.sql("SELECT s.id, s.taken_on, (SELECT min(e.registered_on) FROM register_entry e "
+					+ "WHERE e.snapshot_id = s.id AND e.number = :n) AS registered_on FROM (" + NEWEST + ") s")
 			.param("c", controllerId)
 			.param("d", day)
 			.param("n", Long.parseLong(e164.substring(1)))
