@@ -52,7 +52,13 @@ class EmbeddedPostgresConfiguration {
 			// these off
 			builder.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("full_page_writes", "on");
+				.setServerConfig("full_page_writes", "on")
+				// stopped when the application context closes (this bean's close), after
+				// everything that uses it: the library's own hook would stop it at once
+				// on
+				// SIGTERM, beside the context's shutdown, which then waits for
+				// connections
+				.setRegisterShutdownHook(false);
 			Path dir = storage.postgresDir().toAbsolutePath();
 			Files.createDirectories(dir);
 			builder.setDataDirectory(dir).setCleanDataDirectory(false);
