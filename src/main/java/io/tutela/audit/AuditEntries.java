@@ -82,58 +82,76 @@ class AuditEntries {
 
 	/**
 	 * {@link #lockChainAndReadHead} and then {@link AuditAlerts#COUNT_READS}, in one
-	 * round trip: the two statements go to the server together and run in their order, so
-	 * the count runs under the lock, in a snapshot taken once the lock is held.
+	 * round trip (see {@link #withReadCounts}).
 	 */
-	HeadAndReads lockChainAndCountReads(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts) {
-		List<Object> params = AuditAlerts.countReadsParams(windowStarts, counts);
-		return Objects.requireNonNull(this.plain.execute((Connection connection) -> {
-			try (PreparedStatement ps = connection.prepareStatement(HEAD + ";\n" + AuditAlerts.COUNT_READS)) {
-				ps.setLong(1, CHAIN_LOCK);
-				for (int i = 0; i < params.size(); i++) {
-					ps.setObject(i + 2, params.get(i));
-				}
-				ps.execute();
-				Head head = null;
-				try (ResultSet rs = ps.getResultSet()) {
-					if (rs.next()) {
-						head = head(rs, 0);
-					}
-				}
-				return new HeadAndReads(Optional.ofNullable(head), readCounts(ps));
-			}
-		}));
+	WithReads<Optional<Head>> lockChainAndCountReads(ReadCounts reads) {
+		return withReadCounts(HEAD, (ps) -> {
+			ps.setLong(1, CHAIN_LOCK);
+			return 2;
+		}, (rs) -> rs.next() ? Optional.of(head(rs, 0)) : Optional.empty(), reads);
 	}
 
 	/**
 	 * Appends one event in one round trip: the function {@code audit_append_one} takes
 	 * the lock, reads the head and inserts the event linked after it (the event's
 	 * canonical encoding is written here, the seq and hashes there). When {@code reads}
-	 * is given, {@link AuditAlerts#COUNT_READS} goes with it, and runs after it, under
-	 * the lock.
+	 * is given, {@link AuditAlerts#COUNT_READS} goes with it (see
+	 * {@link #withReadCounts}).
 	 */
-	Appended appendOne(AuditEvent event, @Nullable ReadCounts reads) {
-		List<Object> params = (reads != null) ? AuditAlerts.countReadsParams(reads.windowStarts(), reads.counts())
-				: List.of();
-		String sql = "SELECT seq, prev_hash, hash FROM audit_append_one(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-				+ ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS : "");
+	WithReads<AuditEntry> appendOne(AuditEvent event, @Nullable ReadCounts reads) {
+		return withReadCounts("SELECT seq, prev_hash, hash FROM audit_append_one(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				(ps) -> {
+					ps.setLong(1, CHAIN_LOCK);
+					bindContent(ps, 2, event);
+					ps.setString(12, CanonicalEncoding.afterSeq(event));
+					return 13;
+				}, (rs) -> {
+					rs.next();
+					return AuditEntry.of(rs.getLong("seq"), event, rs.getString("prev_hash"), rs.getString("hash"));
+				}, reads);
+	}
+
+	/**
+	 * A statement that takes the chain's lock, and after it, when {@code reads} is given,
+	 * {@link AuditAlerts#COUNT_READS}, in one round trip: the two statements go to the
+	 * server together and run in their order, so the count runs under the lock, in a
+	 * snapshot taken once the lock is held.
+	 * @param bind binds the statement's parameters and returns the index of the next
+	 * @param result reads the statement's result
+	 */
+	private <T> WithReads<T> withReadCounts(String statement, Binding bind, Result<T> result,
+			@Nullable ReadCounts reads) {
+		String sql = statement + ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS : "");
 		return Objects.requireNonNull(this.plain.execute((Connection connection) -> {
 			try (PreparedStatement ps = connection.prepareStatement(sql)) {
-				ps.setLong(1, CHAIN_LOCK);
-				bindContent(ps, 2, event);
-				ps.setString(12, CanonicalEncoding.afterSeq(event));
-				for (int i = 0; i < params.size(); i++) {
-					ps.setObject(i + 13, params.get(i));
+				int next = bind.bind(ps);
+				if (reads != null) {
+					for (Object param : AuditAlerts.countReadsParams(reads.windowStarts(), reads.counts())) {
+						ps.setObject(next++, param);
+					}
 				}
 				ps.execute();
-				AuditEntry entry;
+				T value;
 				try (ResultSet rs = ps.getResultSet()) {
-					rs.next();
-					entry = AuditEntry.of(rs.getLong("seq"), event, rs.getString("prev_hash"), rs.getString("hash"));
+					value = result.read(rs);
 				}
-				return new Appended(entry, (reads != null) ? readCounts(ps) : Map.of());
+				return new WithReads<>(value, (reads != null) ? readCounts(ps) : Map.of());
 			}
 		}));
+	}
+
+	@FunctionalInterface
+	private interface Binding {
+
+		int bind(PreparedStatement ps) throws SQLException;
+
+	}
+
+	@FunctionalInterface
+	private interface Result<T> {
+
+		T read(ResultSet rs) throws SQLException;
+
 	}
 
 	/** The result of {@link AuditAlerts#COUNT_READS}, the statement's next. */
@@ -298,15 +316,10 @@ class AuditEntries {
 	}
 
 	/**
-	 * An event appended, and each actor's read count in their window before its reads.
+	 * What a statement gave, and each actor's read count in their window before the new
+	 * reads (empty when none were counted).
 	 */
-	record Appended(AuditEntry entry, Map<String, Long> before) {
-	}
-
-	/**
-	 * The head, if any, and each actor's read count in their window before the new reads.
-	 */
-	record HeadAndReads(Optional<Head> head, Map<String, Long> before) {
+	record WithReads<T>(T value, Map<String, Long> before) {
 	}
 
 }

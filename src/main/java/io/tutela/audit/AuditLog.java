@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -136,13 +137,13 @@ public class AuditLog {
 	private List<AuditEntry> appendOne(AuditEvent event) {
 		List<AuditEntry> appended = new ArrayList<>(1);
 		List<AuditEvent> raised = this.anomalies.inspect(List.of(event), (windowStarts, counts) -> {
-			AuditEntries.Appended one = this.entries.appendOne(event,
+			AuditEntries.WithReads<AuditEntry> one = this.entries.appendOne(event,
 					new AuditEntries.ReadCounts(windowStarts, counts));
-			appended.add(one.entry());
+			appended.add(one.value());
 			return one.before();
 		});
 		if (appended.isEmpty()) {
-			appended.add(this.entries.appendOne(event, null).entry());
+			appended.add(this.entries.appendOne(event, null).value());
 		}
 		if (!raised.isEmpty()) {
 			AuditEntry first = appended.get(0);
@@ -163,8 +164,9 @@ public class AuditLog {
 		private AuditEntries.@Nullable Head head;
 
 		Map<String, Long> lockAndCountReads(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts) {
-			AuditEntries.HeadAndReads read = AuditLog.this.entries.lockChainAndCountReads(windowStarts, counts);
-			this.head = read.head().orElse(GENESIS_HEAD);
+			AuditEntries.WithReads<Optional<AuditEntries.Head>> read = AuditLog.this.entries
+				.lockChainAndCountReads(new AuditEntries.ReadCounts(windowStarts, counts));
+			this.head = read.value().orElse(GENESIS_HEAD);
 			return read.before();
 		}
 

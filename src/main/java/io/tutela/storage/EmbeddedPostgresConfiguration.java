@@ -52,13 +52,11 @@ class EmbeddedPostgresConfiguration {
 			// these off
 			builder.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("full_page_writes", "on")
-				// stopped when the application context closes (this bean's close), after
-				// everything that uses it: the library's own hook would stop it at once
-				// on
-				// SIGTERM, beside the context's shutdown, which then waits for
-				// connections
-				.setRegisterShutdownHook(false);
+				.setServerConfig("full_page_writes", "on");
+			// stopped when the context closes (this bean's close), after all that
+			// uses it: the library's own hook would stop it at once on SIGTERM,
+			// beside the context's shutdown, which then waits for connections
+			builder.setRegisterShutdownHook(false);
 			Path dir = storage.postgresDir().toAbsolutePath();
 			Files.createDirectories(dir);
 			builder.setDataDirectory(dir).setCleanDataDirectory(false);
