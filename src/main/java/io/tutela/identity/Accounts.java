@@ -34,8 +34,11 @@ class Accounts {
 
 	private final JdbcClient jdbc;
 
-	Accounts(JdbcClient jdbc) {
+	private final IdentityChanges changes;
+
+	Accounts(JdbcClient jdbc, IdentityChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	Optional<Account> byUsername(String username) {
@@ -71,24 +74,27 @@ class Accounts {
 	}
 
 	void scope(UUID id, Collection<Role> roles, boolean allControllers, Collection<String> controllers) {
-		this.jdbc.sql("UPDATE staff_account SET all_controllers = :all WHERE id = :id")
-			.param("id", id)
-			.param("all", allControllers)
-			.update();
-		this.jdbc.sql("DELETE FROM staff_role WHERE account_id = :id").param("id", id).update();
-		this.jdbc.sql("DELETE FROM staff_controller WHERE account_id = :id").param("id", id).update();
-		for (Role role : roles) {
-			this.jdbc.sql("INSERT INTO staff_role (account_id, role) VALUES (:id, :role)")
+		this.changes.change(() -> {
+			this.jdbc.sql("UPDATE staff_account SET all_controllers = :all WHERE id = :id")
 				.param("id", id)
-				.param("role", role.key())
+				.param("all", allControllers)
 				.update();
-		}
-		for (String controller : controllers) {
-			this.jdbc.sql("INSERT INTO staff_controller (account_id, controller_id) VALUES (:id, :c)")
-				.param("id", id)
-				.param("c", controller)
-				.update();
-		}
+			this.jdbc.sql("DELETE FROM staff_role WHERE account_id = :id").param("id", id).update();
+			this.jdbc.sql("DELETE FROM staff_controller WHERE account_id = :id").param("id", id).update();
+			for (Role role : roles) {
+				this.jdbc.sql("INSERT INTO staff_role (account_id, role) VALUES (:id, :role)")
+					.param("id", id)
+					.param("role", role.key())
+					.update();
+			}
+			for (String controller : controllers) {
+				this.jdbc.sql("INSERT INTO staff_controller (account_id, controller_id) VALUES (:id, :c)")
+					.param("id", id)
+					.param("c", controller)
+					.update();
+			}
+			return null;
+		});
 	}
 
 	void password(UUID id, String hash, boolean temporary) {
@@ -100,10 +106,10 @@ class Accounts {
 	}
 
 	void enabled(UUID id, boolean enabled) {
-		this.jdbc.sql("UPDATE staff_account SET enabled = :enabled WHERE id = :id")
+		this.changes.change(() -> this.jdbc.sql("UPDATE staff_account SET enabled = :enabled WHERE id = :id")
 			.param("id", id)
 			.param("enabled", enabled)
-			.update();
+			.update());
 	}
 
 	void failedLogin(UUID id, Instant at) {

@@ -14,9 +14,11 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +45,15 @@ class ApiTokens {
 	/** How precisely a token's last use is recorded. */
 	static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
+	/**
+	 * The longest a token read is used again without reading it anew, however quiet the
+	 * announcements of changes ({@link IdentityChanges}) are.
+	 */
+	static final Duration KEPT_AT_MOST = Duration.ofMinutes(1);
+
+	/** The most tokens kept at once (all are forgotten when there would be more). */
+	static final int KEPT_TOKENS = 10_000;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -51,8 +62,17 @@ class ApiTokens {
 
 	private final Auditing auditing;
 
-	ApiTokens(JdbcClient jdbc, Clock clock, Auditing auditing) {
+	private final IdentityChanges changes;
+
+	/**
+	 * Tokens read, by the hash of their secret: a request that presents one again needs
+	 * no round trip to the database while nothing it stands for changed.
+	 */
+	private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
+	ApiTokens(JdbcClient jdbc, Clock clock, Auditing auditing, IdentityChanges changes) {
 		this.auditing = auditing;
+		this.changes = changes;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -135,45 +155,100 @@ class ApiTokens {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		// the token and what its owner may still do, in one round trip
-		Optional<Owned> found = this.jdbc
-			.sql("SELECT t.*, a.username, a.display_name, a.enabled AS owner_enabled, "
-					+ "a.all_controllers AS owner_all_controllers, " + Accounts.ROLES + " AS owner_roles, "
-					+ Accounts.CONTROLLERS + " AS owner_controllers "
-					+ "FROM api_token t JOIN staff_account a ON a.id = t.account_id WHERE t.token_hash = :h")
-			.param("h", hash(secret))
-			.query((rs, n) -> new Owned(map(rs, n), rs.getString("username"), rs.getString("display_name"),
-					rs.getBoolean("owner_enabled"), rs.getBoolean("owner_all_controllers"),
-					Accounts.roles(rs.getArray("owner_roles")), Accounts.strings(rs.getArray("owner_controllers"))))
-			.optional()
-			.filter((o) -> o.token().activeAt(now) && o.enabled());
-		if (found.isEmpty()) {
-			return Optional.empty();
+		String hash = hash(secret);
+		long generation = this.changes.generation();
+		Kept kept = (generation >= 0) ? this.kept.get(hash) : null;
+		Owned owned;
+		if (kept != null && kept.generation() == generation && kept.readAt().isAfter(now.minus(KEPT_AT_MOST))) {
+			owned = kept.owned();
 		}
-		Owned owned = found.get();
-		ApiToken token = owned.token();
-		Set<Role> roles = new HashSet<>(token.roles());
-		roles.retainAll(owned.roles());
-		boolean all = token.allControllers() && owned.allControllers();
-		Set<String> controllers = new HashSet<>(token.allControllers() ? owned.controllers() : token.controllers());
-		if (!owned.allControllers()) {
-			controllers.retainAll(owned.controllers());
+		else {
+			owned = read(hash).orElse(null);
+			if (owned == null) {
+				return Optional.empty();
+			}
+			keep(hash, owned, generation, now);
+		}
+		if (!owned.token().activeAt(now) || !owned.enabled()) {
+			return Optional.empty();
 		}
 		// the last use is told to the minute: writing it at every request would cost each
 		// one a commit of its own
+		ApiToken token = owned.token();
 		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
 			this.jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
 				.param("now", Timestamp.from(now))
 				.param("id", token.id())
 				.update();
+			keep(hash, owned.usedAt(now), generation, now);
 		}
-		return Optional.of(new StaffPrincipal(token.accountId(), owned.username(), owned.displayName(),
-				Set.copyOf(roles), all, Set.copyOf(controllers)));
+		return Optional.of(owned.principal());
+	}
+
+	/** The token of a hash and what its owner may still do, in one round trip. */
+	private Optional<Owned> read(String hash) {
+		return this.jdbc
+			.sql("SELECT t.*, a.username, a.display_name, a.enabled AS owner_enabled, "
+					+ "a.all_controllers AS owner_all_controllers, " + Accounts.ROLES + " AS owner_roles, "
+					+ Accounts.CONTROLLERS + " AS owner_controllers "
+					+ "FROM api_token t JOIN staff_account a ON a.id = t.account_id WHERE t.token_hash = :h")
+			.param("h", hash)
+			.query((rs, n) -> new Owned(map(rs, n), rs.getString("username"), rs.getString("display_name"),
+					rs.getBoolean("owner_enabled"), rs.getBoolean("owner_all_controllers"),
+					Accounts.roles(rs.getArray("owner_roles")), Accounts.strings(rs.getArray("owner_controllers"))))
+			.optional();
+	}
+
+	/**
+	 * Keeps what was read of a token, when nothing that could change it happened since
+	 * the generation it was read in.
+	 */
+	private void keep(String hash, Owned owned, long generation, Instant now) {
+		if (generation < 0) {
+			return;
+		}
+		if (this.kept.size() >= KEPT_TOKENS) {
+			this.kept.clear();
+		}
+		this.kept.put(hash, new Kept(owned, generation, now));
+		if (this.changes.generation() != generation) {
+			this.kept.remove(hash);
+		}
+	}
+
+	/** What was read of a token, in which generation of identity changes, and when. */
+	private record Kept(Owned owned, long generation, Instant readAt) {
 	}
 
 	/** A token with what its owner may do. */
 	private record Owned(ApiToken token, String username, String displayName, boolean enabled, boolean allControllers,
 			Set<Role> roles, Set<String> controllers) {
+
+		/**
+		 * What the token stands for: its roles and controllers, as far as its owner has
+		 * them.
+		 */
+		StaffPrincipal principal() {
+			Set<Role> granted = new HashSet<>(this.token.roles());
+			granted.retainAll(this.roles);
+			boolean all = this.token.allControllers() && this.allControllers;
+			Set<String> reached = new HashSet<>(
+					this.token.allControllers() ? this.controllers : this.token.controllers());
+			if (!this.allControllers) {
+				reached.retainAll(this.controllers);
+			}
+			return new StaffPrincipal(this.token.accountId(), this.username, this.displayName, Set.copyOf(granted), all,
+					Set.copyOf(reached));
+		}
+
+		Owned usedAt(Instant at) {
+			ApiToken t = this.token;
+			return new Owned(
+					new ApiToken(t.id(), t.accountId(), t.name(), t.roles(), t.allControllers(), t.controllers(),
+							t.createdAt(), t.expiresAt(), t.revokedAt(), at),
+					this.username, this.displayName, this.enabled, this.allControllers, this.roles, this.controllers);
+		}
+
 	}
 
 	List<ApiToken> of(UUID accountId) {
@@ -189,13 +264,13 @@ class ApiTokens {
 
 	/** Revokes one of the account's tokens; false when it has no such token. */
 	boolean revoke(UUID accountId, UUID tokenId) {
-		boolean revoked = this.jdbc.sql("""
+		boolean revoked = this.changes.change(() -> this.jdbc.sql("""
 				UPDATE api_token SET revoked_at = coalesce(revoked_at, :now)
 				WHERE id = :id AND account_id = :account""")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("id", tokenId)
 			.param("account", accountId)
-			.update() == 1;
+			.update()) == 1;
 		if (revoked) {
 			this.auditing.success("token.revoke", null, null, List.of(tokenId));
 		}
