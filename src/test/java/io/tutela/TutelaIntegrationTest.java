@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"tutela.portability.poll=PT1H",
 				// traffic records are sealed into the vault by the tests and by retention
 				// runs, not by the scheduled round
-				"tutela.traffic.sealing.poll=PT1H" })
+				"tutela.traffic.sealing.poll=PT1H", "tutela.consent.index-refresh=PT1H" })
 public @interface TutelaIntegrationTest {
 
 }

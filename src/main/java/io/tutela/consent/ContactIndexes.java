@@ -3,6 +3,7 @@ package io.tutela.consent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,13 +45,22 @@ import io.tutela.policy.Policies;
  * An index is built in one repeatable-read snapshot together with the controller's
  * {@code contact_facts_version}, which every change to subjects, contracts or the ledger
  * moves in its own transaction; a check uses the index only while that version is still
- * the current one, and otherwise builds it again first. A scheduled round rebuilds the
- * indexes already in use whose version moved, so that a check rarely waits for one.
+ * the current one, and otherwise brings it up to date first. An index catches up by
+ * reading again only the numbers the journal ({@code contact_facts_change}) names for the
+ * versions after its own; when the journal does not reach back that far, or names more
+ * than {@value #CATCH_UP_AT_MOST} numbers, it is built again whole. A scheduled round
+ * brings the indexes already in use up to date, so that a check rarely waits for one, and
+ * another prunes the journal.
  */
 @Component
 class ContactIndexes {
 
 	private static final Logger log = LoggerFactory.getLogger(ContactIndexes.class);
+
+	/**
+	 * The most numbers an index reads again to catch up, rather than being built anew.
+	 */
+	static final int CATCH_UP_AT_MOST = 50_000;
 
 	private final JdbcClient jdbc;
 
@@ -69,8 +81,17 @@ class ContactIndexes {
 		return thread;
 	});
 
-	ContactIndexes(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final Duration journalRetention;
+
+	/** How many times an index was built whole, and caught up. */
+	private final AtomicLong builds = new AtomicLong();
+
+	private final AtomicLong catchUps = new AtomicLong();
+
+	ContactIndexes(JdbcClient jdbc, PlatformTransactionManager transactions,
+			@Value("${tutela.consent.journal-retention:P1D}") Duration journalRetention) {
 		this.jdbc = jdbc;
+		this.journalRetention = journalRetention;
 		this.snapshot = new TransactionTemplate(transactions);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -87,7 +108,7 @@ class ContactIndexes {
 		synchronized (this.locks.computeIfAbsent(controllerId, (c) -> new Object())) {
 			index = this.byController.get(controllerId);
 			if (index == null || index.version() != version(controllerId)) {
-				index = build(controllerId);
+				index = (index != null) ? caughtUp(controllerId, index) : build(controllerId);
 				this.byController.put(controllerId, index);
 			}
 			return index;
@@ -166,11 +187,50 @@ class ContactIndexes {
 			@Nullable Integer policyVersion) {
 	}
 
-	/** Rebuilds, beside the checks, the indexes in use whose facts changed. */
-	@Scheduled(fixedDelayString = "${tutela.consent.index-refresh:PT5S}",
-			initialDelayString = "${tutela.consent.index-refresh:PT5S}")
+	/** Brings up to date, beside the checks, the indexes in use whose facts changed. */
+	@Scheduled(fixedDelayString = "${tutela.consent.index-refresh:PT1S}",
+			initialDelayString = "${tutela.consent.index-refresh:PT1S}")
 	void refresh() {
 		List.copyOf(this.byController.keySet()).forEach(this::current);
+	}
+
+	/** Removes the journal rows older than the retention. */
+	@Scheduled(fixedDelayString = "${tutela.consent.journal-pruning:PT1H}",
+			initialDelayString = "${tutela.consent.journal-pruning:PT1H}")
+	void prune() {
+		prune(Instant.now().minus(this.journalRetention));
+	}
+
+	/**
+	 * Removes the journal rows written before an instant; an index older than the newest
+	 * version removed is built again whole.
+	 * @return how many rows were removed
+	 */
+	int prune(Instant before) {
+		return this.jdbc.sql("""
+				WITH pruned AS (DELETE FROM contact_facts_change WHERE changed_at < :before
+				                RETURNING controller_id, version),
+				     reach AS (UPDATE contact_facts_version v SET journal_from = greatest(v.journal_from, p.last + 1)
+				               FROM (SELECT controller_id, max(version) AS last FROM pruned GROUP BY controller_id) p
+				               WHERE v.controller_id = p.controller_id)
+				SELECT count(*) FROM pruned""").param("before", Timestamp.from(before)).query(Integer.class).single();
+	}
+
+	/**
+	 * Clears the controller's journal and moves its reach past the current version, so
+	 * that every older index is built again whole.
+	 */
+	void forgetJournal(String controllerId) {
+		this.jdbc.sql("""
+				WITH gone AS (DELETE FROM contact_facts_change WHERE controller_id = :c)
+				UPDATE contact_facts_version SET journal_from = version + 1 WHERE controller_id = :c""")
+			.param("c", controllerId)
+			.update();
+	}
+
+	/** How many times an index was built whole, and caught up through the journal. */
+	long[] counts() {
+		return new long[] { this.builds.get(), this.catchUps.get() };
 	}
 
 	private long version(String controllerId) {
@@ -183,23 +243,75 @@ class ContactIndexes {
 
 	private ContactIndex build(String controllerId) {
 		long start = System.nanoTime();
-		ContactIndex index = this.snapshot.execute((status) -> read(controllerId));
+		ContactIndex index = this.snapshot.execute((status) -> read(controllerId, version(controllerId), null));
+		this.builds.incrementAndGet();
 		log.info("Contact index of {} built at version {}: {} numbers in {} ms", controllerId, index.version(),
 				index.size(), (System.nanoTime() - start) / 1_000_000);
 		return index;
 	}
 
-	private ContactIndex read(String controllerId) {
-		long version = version(controllerId);
+	/**
+	 * The index brought to the current version: the numbers the journal names since its
+	 * version read again, in one snapshot with the version; or built again whole when the
+	 * journal does not reach back to it or names too many numbers.
+	 */
+	private ContactIndex caughtUp(String controllerId, ContactIndex index) {
+		long start = System.nanoTime();
+		ContactIndex caught = this.snapshot.execute((status) -> {
+			long[] reach = this.jdbc
+				.sql("SELECT version, journal_from FROM contact_facts_version WHERE controller_id = :c")
+				.param("c", controllerId)
+				.query((rs, row) -> new long[] { rs.getLong("version"), rs.getLong("journal_from") })
+				.optional()
+				.orElse(new long[] { 0, 1 });
+			if (reach[1] > index.version() + 1) {
+				return null;
+			}
+			List<String> changed = this.jdbc.sql("""
+					SELECT DISTINCT number FROM contact_facts_change
+					WHERE controller_id = :c AND version > :from AND version <= :to LIMIT :most""")
+				.param("c", controllerId)
+				.param("from", index.version())
+				.param("to", reach[0])
+				.param("most", CATCH_UP_AT_MOST + 1)
+				.query(String.class)
+				.list();
+			if (changed.size() > CATCH_UP_AT_MOST) {
+				return null;
+			}
+			String[] only = changed.toArray(String[]::new);
+			long[] numbers = changed.stream()
+				.mapToLong(ContactIndexes::number)
+				.filter((n) -> n >= 0)
+				.sorted()
+				.toArray();
+			return index.with(read(controllerId, reach[0], only), numbers);
+		});
+		if (caught == null) {
+			return build(controllerId);
+		}
+		this.catchUps.incrementAndGet();
+		log.debug("Contact index of {} caught up from version {} to {} in {} ms", controllerId, index.version(),
+				caught.version(), (System.nanoTime() - start) / 1_000_000);
+		return caught;
+	}
+
+	/**
+	 * The index of the controller's facts at a version, read in the caller's snapshot: of
+	 * every number, or only of some.
+	 */
+	private ContactIndex read(String controllerId, long version, String @Nullable [] only) {
+		String ofSubject = (only != null) ? " AND s.phone = ANY(:only)" : "";
 		Strings strings = new Strings();
 		Map<UUID, Holder> subjects = new HashMap<>();
 		Slots slots = new Slots();
 		List<List<Holder>> holders = new ArrayList<>();
 		List<List<LedgerEntry>> entries = new ArrayList<>();
 		this.jdbc.sql("""
-				SELECT id, phone, email, restricted, last_contact_at FROM subject
-				WHERE controller_id = :c AND phone IS NOT NULL""")
+				SELECT id, phone, email, restricted, last_contact_at FROM subject s
+				WHERE controller_id = :c AND phone IS NOT NULL""" + ofSubject)
 			.param("c", controllerId)
+			.param("only", only)
 			.withFetchSize(50_000)
 			.query((rs) -> {
 				long number = number(rs.getString("phone"));
@@ -216,15 +328,19 @@ class ContactIndexes {
 		this.jdbc.sql("""
 				SELECT c.subject_id, c.contract_number, c.start_date, c.end_date FROM contract c
 				JOIN subject s ON s.id = c.subject_id AND s.phone IS NOT NULL
-				WHERE c.controller_id = :c""").param("c", controllerId).withFetchSize(50_000).query((rs) -> {
-			Holder holder = subjects.get(rs.getObject("subject_id", UUID.class));
-			if (holder != null) {
-				java.sql.Date end = rs.getDate("end_date");
-				holder.contracts()
-					.add(new ContactFacts.Contract(rs.getString("contract_number"),
-							rs.getDate("start_date").toLocalDate(), (end != null) ? end.toLocalDate() : null));
-			}
-		});
+				WHERE c.controller_id = :c""" + ofSubject)
+			.param("c", controllerId)
+			.param("only", only)
+			.withFetchSize(50_000)
+			.query((rs) -> {
+				Holder holder = subjects.get(rs.getObject("subject_id", UUID.class));
+				if (holder != null) {
+					java.sql.Date end = rs.getDate("end_date");
+					holder.contracts()
+						.add(new ContactFacts.Contract(rs.getString("contract_number"),
+								rs.getDate("start_date").toLocalDate(), (end != null) ? end.toLocalDate() : null));
+				}
+			});
 		// what a decision reads of an entry, the instants in microseconds (read faster
 		// than as text, and as exact)
 		String columns = """
@@ -237,12 +353,14 @@ class ContactIndexes {
 		// decision reads them)
 		this.jdbc
 			.sql("SELECT " + columns + ", s.phone AS listed FROM consent_event e JOIN subject s ON s.id = e.subject_id "
-					+ "WHERE e.controller_id = :c AND s.phone IS NOT NULL UNION ALL SELECT " + columns
-					+ ", e.phone AS listed FROM consent_event e WHERE e.controller_id = :c AND e.phone IS NOT NULL "
-					+ "UNION ALL SELECT " + columns + ", s.phone AS listed FROM consent_event e JOIN subject s "
-					+ "ON s.controller_id = :c AND s.email = e.email AND s.phone IS NOT NULL "
-					+ "WHERE e.controller_id = :c AND e.email IS NOT NULL")
+					+ "WHERE e.controller_id = :c AND s.phone IS NOT NULL" + ofSubject + " UNION ALL SELECT " + columns
+					+ ", e.phone AS listed FROM consent_event e WHERE e.controller_id = :c AND e.phone IS NOT NULL"
+					+ ((only != null) ? " AND e.phone = ANY(:only)" : "") + " UNION ALL SELECT " + columns
+					+ ", s.phone AS listed FROM consent_event e JOIN subject s "
+					+ "ON s.controller_id = :c AND s.email = e.email AND s.phone IS NOT NULL" + ofSubject
+					+ " WHERE e.controller_id = :c AND e.email IS NOT NULL")
 			.param("c", controllerId)
+			.param("only", only)
 			.withFetchSize(50_000)
 			.query((rs) -> {
 				long number = number(rs.getString("listed"));
@@ -408,6 +526,48 @@ class ContactIndexes {
 
 		int size() {
 			return this.numbers.length;
+		}
+
+		/**
+		 * This index with the facts of some numbers replaced: those of a fresh index read
+		 * of only the changed numbers (in ascending order), whose version it takes. A
+		 * changed number the fresh index does not hold has no facts left.
+		 */
+		ContactIndex with(ContactIndex fresh, long[] changed) {
+			int size = this.numbers.length + fresh.numbers.length;
+			long[] merged = new long[size];
+			Holder[][] holding = new Holder[size][];
+			LedgerEntry[][] about = new LedgerEntry[size][];
+			int i = 0;
+			int j = 0;
+			int k = 0;
+			int c = 0;
+			while (i < this.numbers.length || j < fresh.numbers.length) {
+				boolean old = j == fresh.numbers.length
+						|| (i < this.numbers.length && this.numbers[i] < fresh.numbers[j]);
+				if (old) {
+					long number = this.numbers[i];
+					while (c < changed.length && changed[c] < number) {
+						c++;
+					}
+					if (c == changed.length || changed[c] != number) {
+						merged[k] = number;
+						holding[k] = this.holders[i];
+						about[k++] = this.entries[i];
+					}
+					i++;
+				}
+				else {
+					if (i < this.numbers.length && this.numbers[i] == fresh.numbers[j]) {
+						i++;
+					}
+					merged[k] = fresh.numbers[j];
+					holding[k] = fresh.holders[j];
+					about[k++] = fresh.entries[j++];
+				}
+			}
+			return new ContactIndex(fresh.version, Arrays.copyOf(merged, k), Arrays.copyOf(holding, k),
+					Arrays.copyOf(about, k));
 		}
 
 		/**

@@ -40,8 +40,12 @@ public class RequestedChoices {
 
 	private final Clock clock;
 
-	RequestedChoices(Ledger ledger, RecordingConsents recording, Policies policies, Clock clock) {
+	private final ContactIndexes indexes;
+
+	RequestedChoices(Ledger ledger, RecordingConsents recording, Policies policies, Clock clock,
+			ContactIndexes indexes) {
 		this.ledger = ledger;
+		this.indexes = indexes;
 		this.recording = recording;
 		this.policies = policies;
 		this.clock = clock;
@@ -52,6 +56,16 @@ public class RequestedChoices {
 	 * or e-mail address: the evidence of consents and objections, which an erasure leaves
 	 * as it is (the ledger is append-only, and an objection must keep being honoured).
 	 */
+	/**
+	 * After an erasure of a subject holding a number, in its transaction: the journal of
+	 * changes to the contact facts keeps no row naming that number, even while the kept
+	 * subject row still holds it (the indexes of the controller are built again whole).
+	 */
+	@Transactional
+	public void erased(String controllerId) {
+		this.indexes.forgetJournal(controllerId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<UUID> evidence(String controllerId, UUID subjectId, @Nullable String phone, @Nullable String email) {
 		Set<UUID> ids = new LinkedHashSet<>();

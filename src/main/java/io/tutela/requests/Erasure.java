@@ -249,6 +249,9 @@ class Erasure {
 			}
 			this.subjects.restrict(controllerId, subjectId);
 		}
+		if (subject != null && subject.phone() != null) {
+			this.ledger.erased(controllerId);
+		}
 		kept.addAll(evidence);
 		return new Erased(deleted, anonymised, kept);
 	}

@@ -128,6 +128,96 @@ class ContactIndexIntegrationTest {
 		assertThat(before.find(393482000009L)).isNegative();
 	}
 
+	String subject(String code, String phone, String email) {
+		Http.Response subject = admin().postJson(API + "/subjects",
+				Map.of("customerCode", code, "familyName", "Indice", "phone", phone, "email", email));
+		assertThat(subject.status()).as(subject.body()).isEqualTo(201);
+		return subject.json().get("id").asString();
+	}
+
+	long journalRows(String number) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM contact_facts_change WHERE controller_id = 'connext' AND number = :n")
+			.param("n", number)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void anIndexCatchesUpThroughTheJournalToWhatABuildReads() {
+		String id = subject("IDX-J1", "+39 348 200 0011", "journal@example.org");
+		ContactIndexes.ContactIndex before = this.indexes.current("connext");
+		long[] counts = this.indexes.counts();
+		String yesterday = LocalDate.now(ROME).minusDays(1).atTime(9, 0).atZone(ROME).toInstant().toString();
+		// an entry through the subject, one naming a new number, one naming the subject's
+		// address, and the subject restricted
+		ledger(Map.of("subject", id, "scope", "automated", "event", "given", "occurredAt", yesterday));
+		ledger(Map.of("phone", "+393482000012", "scope", "sms", "event", "given", "occurredAt", yesterday));
+		ledger(Map.of("email", "journal@example.org", "scope", "traditional", "event", "objected", "occurredAt",
+				yesterday));
+		this.jdbc.sql("UPDATE subject SET restricted = true WHERE id = CAST(:id AS uuid)").param("id", id).update();
+		assertThat(journalRows("+393482000011")).as("journalled").isGreaterThanOrEqualTo(3);
+
+		ContactIndexes.ContactIndex caught = this.indexes.current("connext");
+		assertThat(this.indexes.counts()).as("caught up, not built").containsExactly(counts[0], counts[1] + 1);
+		assertThat(caught.version()).isGreaterThan(before.version());
+		int at = caught.find(393482000011L);
+		assertThat(caught.holdersAt(at)).singleElement().satisfies((h) -> assertThat(h.restricted()).isTrue());
+		assertThat(caught.entriesAt(at)).hasSize(2);
+		assertThat(caught.entriesAt(caught.find(393482000012L))).hasSize(1);
+
+		// the same facts as an index built whole
+		this.jdbc
+			.sql("UPDATE contact_facts_version SET version = version + 1, journal_from = version + 2 "
+					+ "WHERE controller_id = 'connext'")
+			.update();
+		ContactIndexes.ContactIndex built = this.indexes.current("connext");
+		assertThat(this.indexes.counts()[0]).as("built whole").isEqualTo(counts[0] + 1);
+		assertThat(built.numbers()).containsExactly(caught.numbers());
+		for (int i = 0; i < built.size(); i++) {
+			assertThat(built.holders()[i]).as("holders of " + built.numbers()[i])
+				.containsExactlyInAnyOrder(caught.holders()[i]);
+			assertThat(built.entries()[i]).as("entries about " + built.numbers()[i])
+				.containsExactlyInAnyOrder(caught.entries()[i]);
+		}
+	}
+
+	@Test
+	void aNumberTakenAwayLeavesNoJournalRowNamingItAndTheIndexIsBuiltAgain() {
+		String id = subject("IDX-J2", "+39 348 200 0021", "taken@example.org");
+		this.indexes.current("connext");
+		ledger(Map.of("subject", id, "scope", "automated", "event", "given", "occurredAt",
+				LocalDate.now(ROME).minusDays(1).atTime(9, 0).atZone(ROME).toInstant().toString()));
+		assertThat(journalRows("+393482000021")).isPositive();
+		long[] counts = this.indexes.counts();
+
+		this.jdbc.sql("UPDATE subject SET phone = NULL WHERE id = CAST(:id AS uuid)").param("id", id).update();
+
+		assertThat(journalRows("+393482000021")).as("no row names the number the tables no longer hold").isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM contact_facts_change WHERE controller_id = 'connext'")
+			.query(Long.class)
+			.single()).isZero();
+		ContactIndexes.ContactIndex after = this.indexes.current("connext");
+		assertThat(this.indexes.counts()[0]).as("built again whole").isEqualTo(counts[0] + 1);
+		assertThat(after.find(393482000021L)).isNegative();
+	}
+
+	@Test
+	void aPrunedJournalNoLongerReachesAnOlderIndexWhichIsBuiltAgain() {
+		ContactIndexes.ContactIndex before = this.indexes.current("connext");
+		ledger(Map.of("phone", "+393482000031", "scope", "sms", "event", "given", "occurredAt",
+				LocalDate.now(ROME).minusDays(1).atTime(9, 0).atZone(ROME).toInstant().toString()));
+		assertThat(this.indexes.prune(java.time.Instant.now().minusSeconds(3600))).as("nothing so old").isZero();
+		assertThat(this.indexes.prune(java.time.Instant.now().plusSeconds(60))).isPositive();
+		assertThat(journalRows("+393482000031")).isZero();
+		long[] counts = this.indexes.counts();
+
+		ContactIndexes.ContactIndex after = this.indexes.current("connext");
+		assertThat(this.indexes.counts()).containsExactly(counts[0] + 1, counts[1]);
+		assertThat(after.version()).isGreaterThan(before.version());
+		assertThat(after.find(393482000031L)).isNotNegative();
+	}
+
 	@Test
 	void aPolicyVersionPublishedByAnotherProcessIsReadAtTheNextDecision() throws Exception {
 		String before = decision("%2B393482000007", "operator_call");
