@@ -1,23 +1,28 @@
 package io.tutela.consent;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.tutela.policy.Policies;
 
 /**
  * Loads the facts a contact decision rests on: the subjects a question names, their
@@ -31,18 +36,18 @@ class Contacts {
 
 	private final JdbcClient jdbc;
 
-	private final Ledger ledger;
-
 	private final RegisterSnapshots snapshots;
 
 	private final ContactIndexes indexes;
 
 	private final RegisterIndexes registers;
 
-	Contacts(JdbcClient jdbc, Ledger ledger, RegisterSnapshots snapshots, ContactIndexes indexes,
-			RegisterIndexes registers) {
+	private final NamedParameterJdbcTemplate statements;
+
+	Contacts(JdbcClient jdbc, RegisterSnapshots snapshots, ContactIndexes indexes, RegisterIndexes registers,
+			NamedParameterJdbcTemplate statements) {
 		this.jdbc = jdbc;
-		this.ledger = ledger;
+		this.statements = statements;
 		this.snapshots = snapshots;
 		this.indexes = indexes;
 		this.registers = registers;
@@ -66,29 +71,83 @@ class Contacts {
 				return fromIndex(controllerId, current.index(), current.snapshot(), person.phone(), day);
 			}
 		}
-		List<SubjectRow> subjects = subjects(controllerId, person);
-		Set<String> phones = new LinkedHashSet<>();
-		Set<String> emails = new LinkedHashSet<>();
-		if (person.phone() != null) {
-			phones.add(person.phone());
-		}
-		if (person.email() != null) {
-			emails.add(person.email());
-		}
-		for (SubjectRow s : subjects) {
-			if (s.phone() != null) {
-				phones.add(s.phone());
+		return fromDatabase(controllerId, person, LocalDays.dateOf(asOf, zone), policyVersion);
+	}
+
+	/**
+	 * The facts from the database, in one round trip: four statements sent together, each
+	 * finding the subjects the question names on its own (the subjects with the version
+	 * of the controller's policy in force, their contracts, the ledger entries about them
+	 * or the number or address asked about, the number's registration in the newest
+	 * register snapshot).
+	 */
+	private ContactFacts fromDatabase(String controllerId, Person person, LocalDate day, IntConsumer policyVersion) {
+		String where = (person.subjectId() != null) ? "id = :subject"
+				: (person.phone() != null) ? "phone = :phone" : "email = :email";
+		String subjects = "SELECT id, phone, email, restricted, last_contact_at FROM subject WHERE controller_id = :c AND "
+				+ where;
+		String sql = "SELECT p.policy_version, s.* FROM (SELECT " + Policies.VERSION_IN_FORCE
+				+ " AS policy_version) p LEFT JOIN LATERAL (" + subjects + ") s ON true ORDER BY s.id;\n"
+				+ "SELECT contract_number, start_date, end_date FROM contract WHERE controller_id = :c "
+				+ "AND subject_id IN (SELECT id FROM (" + subjects + ") s) ORDER BY start_date;\n"
+				+ Ledger.about("SELECT id, phone, email FROM subject WHERE controller_id = :c AND " + where
+						+ " UNION ALL SELECT NULL, CAST(:phone AS text), CAST(:email AS text)")
+				+ ";\n" + "SELECT s.id, s.taken_on, (SELECT min(e.registered_on) FROM register_entry e "
+				+ "WHERE e.snapshot_id = s.id AND e.number = n.number) AS registered_on "
+				+ "FROM (SELECT CASE WHEN x ~ '^\\+[0-9]{1,15}$' THEN CAST(substr(x, 2) AS bigint) END AS number "
+				+ "FROM (SELECT coalesce(CAST(:phone AS text), (SELECT phone FROM (" + subjects
+				+ ") s WHERE phone IS NOT NULL ORDER BY id LIMIT 1)) AS x) q) n, (" + RegisterSnapshots.NEWEST
+				+ ") s WHERE n.number IS NOT NULL";
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("c", controllerId)
+			.addValue("subject", person.subjectId(), Types.OTHER)
+			.addValue("phone", person.phone(), Types.VARCHAR)
+			.addValue("email", person.email(), Types.VARCHAR)
+			.addValue("d", day);
+		return this.statements.execute(sql, params, (PreparedStatementCallback<ContactFacts>) (statement) -> {
+			statement.execute();
+			List<SubjectRow> found = new ArrayList<>();
+			try (ResultSet rs = statement.getResultSet()) {
+				while (rs.next()) {
+					int version = rs.getInt("policy_version");
+					if (!rs.wasNull()) {
+						policyVersion.accept(version);
+					}
+					if (rs.getString("id") != null) {
+						Timestamp last = rs.getTimestamp("last_contact_at");
+						found.add(new SubjectRow(UUID.fromString(rs.getString("id")), rs.getString("phone"),
+								rs.getString("email"), rs.getBoolean("restricted"),
+								(last != null) ? last.toInstant() : null));
+					}
+				}
 			}
-			if (s.email() != null) {
-				emails.add(s.email());
+			statement.getMoreResults();
+			List<ContactFacts.Contract> contracts = new ArrayList<>();
+			try (ResultSet rs = statement.getResultSet()) {
+				while (rs.next()) {
+					java.sql.Date end = rs.getDate("end_date");
+					contracts.add(new ContactFacts.Contract(rs.getString("contract_number"),
+							rs.getDate("start_date").toLocalDate(), (end != null) ? end.toLocalDate() : null));
+				}
 			}
-		}
-		List<UUID> ids = subjects.stream().map(SubjectRow::id).toList();
-		String number = (person.phone() != null) ? person.phone() : phones.stream().findFirst().orElse(null);
-		ContactFacts.Registration registration = (number != null)
-				? this.snapshots.registration(controllerId, number, LocalDate.ofInstant(asOf, zone)) : null;
-		return facts(subjects, contracts(controllerId, ids),
-				this.ledger.of(controllerId, ids, List.copyOf(phones), List.copyOf(emails)), number, registration);
+			statement.getMoreResults();
+			List<LedgerEntry> entries = new ArrayList<>();
+			try (ResultSet rs = statement.getResultSet()) {
+				while (rs.next()) {
+					entries.add(Ledger.map(rs, entries.size()));
+				}
+			}
+			statement.getMoreResults();
+			ContactFacts.Registration registration = null;
+			try (ResultSet rs = statement.getResultSet()) {
+				if (rs.next() && rs.getDate("registered_on") != null) {
+					registration = new ContactFacts.Registration(UUID.fromString(rs.getString("id")),
+							rs.getDate("taken_on").toLocalDate(), rs.getDate("registered_on").toLocalDate());
+				}
+			}
+			String number = (person.phone() != null) ? person.phone()
+					: found.stream().map(SubjectRow::phone).filter((n) -> n != null).findFirst().orElse(null);
+			return facts(found, contracts, entries, number, registration);
+		});
 	}
 
 	/**
@@ -142,47 +201,12 @@ class Contacts {
 		return facts(holders, contracts, entries, phone, registration);
 	}
 
-	private List<SubjectRow> subjects(String controllerId, Person person) {
-		String where = (person.subjectId() != null) ? "id = CAST(:v AS uuid)"
-				: (person.phone() != null) ? "phone = :v" : "email = :v";
-		String value = (person.subjectId() != null) ? person.subjectId().toString()
-				: (person.phone() != null) ? person.phone() : person.email();
-		return this.jdbc
-			.sql("SELECT id, phone, email, restricted, last_contact_at FROM subject WHERE controller_id = :c AND "
-					+ where + " ORDER BY id")
-			.param("c", controllerId)
-			.param("v", value)
-			.query((rs, n) -> {
-				Timestamp last = rs.getTimestamp("last_contact_at");
-				return new SubjectRow(UUID.fromString(rs.getString("id")), rs.getString("phone"), rs.getString("email"),
-						rs.getBoolean("restricted"), (last != null) ? last.toInstant() : null);
-			})
-			.list();
-	}
-
 	boolean subjectExists(String controllerId, UUID subjectId) {
 		return this.jdbc.sql("SELECT count(*) FROM subject WHERE controller_id = :c AND id = :id")
 			.param("c", controllerId)
 			.param("id", subjectId)
 			.query(Long.class)
 			.single() > 0;
-	}
-
-	private List<ContactFacts.Contract> contracts(String controllerId, List<UUID> subjects) {
-		if (subjects.isEmpty()) {
-			return List.of();
-		}
-		return new ArrayList<>(this.jdbc
-			.sql("SELECT contract_number, start_date, end_date FROM contract WHERE controller_id = :c "
-					+ "AND subject_id = ANY(CAST(string_to_array(:s, E'\\n') AS uuid[])) ORDER BY start_date")
-			.param("c", controllerId)
-			.param("s", Ledger.lines(subjects.stream().map(UUID::toString).toList()))
-			.query((rs, n) -> {
-				java.sql.Date end = rs.getDate("end_date");
-				return new ContactFacts.Contract(rs.getString("contract_number"),
-						rs.getDate("start_date").toLocalDate(), (end != null) ? end.toLocalDate() : null);
-			})
-			.list());
 	}
 
 	/** Who a question is about: exactly one of a subject, a number, an address. */

@@ -90,7 +90,8 @@ class DecidingContacts {
 		for (int i = 0; i < questions.size(); i++) {
 			Question q = questions.get(i);
 			List<FieldProblem> own = new ArrayList<>();
-			Contacts.Person person = this.people.person(controllerId, q.subject(), q.phone(), q.email(), own);
+			// whether a subject named by id exists, its facts' query tells
+			Contacts.Person person = People.named(q.subject(), q.phone(), q.email(), own);
 			Channel channel = (q.channel() != null) ? ChannelScope.channel(q.channel().strip().toLowerCase(Locale.ROOT))
 					: null;
 			if (channel == null) {
@@ -105,17 +106,24 @@ class DecidingContacts {
 				own.add(new FieldProblem("purpose", "not a purpose of the policy of " + controllerId));
 			}
 			String prefix = (questions.size() > 1) ? "rows[" + i + "]." : "";
+			if (!own.isEmpty() && person != null && !this.people.exists(controllerId, person)) {
+				own.add(People.noSuchSubject());
+			}
 			own.forEach((p) -> problems.add(new FieldProblem(prefix + p.field(), p.message())));
 			if (own.isEmpty() && person != null && channel != null && purpose != null) {
-				checked
-					.add(new Checked(person, channel, purpose, (q.asOf() != null) ? q.asOf() : this.clock.instant()));
+				checked.add(new Checked(prefix, person, channel, purpose,
+						(q.asOf() != null) ? q.asOf() : this.clock.instant()));
 			}
 		}
 		if (!problems.isEmpty()) {
-			if (!confirmed && !stillInForce(controllerId, inForce)) {
-				return Optional.empty();
+			// the subjects of the rows without any other problem are asked about too, so
+			// that the answer lists every problem
+			for (Checked c : checked) {
+				if (!this.people.exists(controllerId, c.person())) {
+					problems.add(new FieldProblem(c.prefix() + "subject", People.noSuchSubject().message()));
+				}
 			}
-			throw new InvalidInputException(problems);
+			return refused(controllerId, inForce, confirmed, problems);
 		}
 		Set<Integer> inForceSeen = new HashSet<>();
 		List<Decision> decisions = new ArrayList<>();
@@ -123,9 +131,15 @@ class DecidingContacts {
 		for (Checked c : checked) {
 			ContactFacts facts = this.contacts.facts(controllerId, c.person(), c.asOf(), terms.zone(),
 					inForceSeen::add);
+			if (c.person().subjectId() != null && facts.subjectIds().isEmpty()) {
+				problems.add(new FieldProblem(c.prefix() + "subject", People.noSuchSubject().message()));
+			}
 			read.addAll(facts.subjectIds());
 			facts.entries().forEach((e) -> read.add(e.id()));
 			decisions.add(Decisions.decide(terms, facts, c.channel(), c.purpose(), c.asOf(), null));
+		}
+		if (!problems.isEmpty()) {
+			return refused(controllerId, inForce, confirmed, problems);
 		}
 		if (!confirmed && (inForceSeen.isEmpty() ? !stillInForce(controllerId, inForce)
 				: !inForceSeen.equals(Set.of(inForce.version())))) {
@@ -133,6 +147,19 @@ class DecidingContacts {
 		}
 		this.auditing.success("contact_decision.read", controllerId, null, read);
 		return Optional.of(decisions);
+	}
+
+	/**
+	 * Refuses the questions with their problems; empty when the policy turns out not to
+	 * be in force any more (they are asked again under the newer one, which may judge
+	 * them otherwise).
+	 */
+	private Optional<List<Decision>> refused(String controllerId, Policies.InForce inForce, boolean confirmed,
+			List<FieldProblem> problems) {
+		if (!confirmed && !stillInForce(controllerId, inForce)) {
+			return Optional.empty();
+		}
+		throw new InvalidInputException(problems);
 	}
 
 	private boolean stillInForce(String controllerId, Policies.InForce inForce) {
@@ -144,7 +171,7 @@ class DecidingContacts {
 			@Nullable String purpose, @Nullable Instant asOf) {
 	}
 
-	private record Checked(Contacts.Person person, Channel channel, String purpose, Instant asOf) {
+	private record Checked(String prefix, Contacts.Person person, Channel channel, String purpose, Instant asOf) {
 	}
 
 }

@@ -83,34 +83,39 @@ class Ledger {
 	}
 
 	/**
-	 * Every entry of some subjects, numbers and addresses, oldest first: one indexed
-	 * query per kind of identifier, joined by UNION (an OR across the three would scan
-	 * the table).
+	 * Every entry of some subjects, numbers and addresses, oldest first.
 	 */
 	List<LedgerEntry> of(String controllerId, List<UUID> subjects, List<String> phones, List<String> emails) {
-		List<String> parts = new java.util.ArrayList<>();
-		if (!subjects.isEmpty()) {
-			parts.add("SELECT " + COLUMNS + " FROM consent_event WHERE controller_id = :c "
-					+ "AND subject_id = ANY(CAST(string_to_array(:subjects, E'\\n') AS uuid[]))");
-		}
-		if (!phones.isEmpty()) {
-			parts.add("SELECT " + COLUMNS + " FROM consent_event WHERE controller_id = :c "
-					+ "AND phone = ANY(string_to_array(:phones, E'\\n'))");
-		}
-		if (!emails.isEmpty()) {
-			parts.add("SELECT " + COLUMNS + " FROM consent_event WHERE controller_id = :c "
-					+ "AND email = ANY(string_to_array(:emails, E'\\n'))");
-		}
-		if (parts.isEmpty()) {
+		if (subjects.isEmpty() && phones.isEmpty() && emails.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(String.join(" UNION ALL ", parts) + " ORDER BY occurred_at, recorded_at")
+		String named = "SELECT id, phone, email FROM (SELECT CAST(unnest(string_to_array(:subjects, E'\\n')) AS uuid) AS id, "
+				+ "CAST(NULL AS text) AS phone, CAST(NULL AS text) AS email UNION ALL SELECT NULL, "
+				+ "unnest(string_to_array(:phones, E'\\n')), NULL UNION ALL SELECT NULL, NULL, "
+				+ "unnest(string_to_array(:emails, E'\\n'))) n";
+		return this.jdbc.sql(about(named))
 			.param("c", controllerId)
 			.param("subjects", lines(subjects.stream().map(UUID::toString).toList()))
 			.param("phones", lines(phones))
 			.param("emails", lines(emails))
 			.query(Ledger::map)
 			.list();
+	}
+
+	/**
+	 * A query of every entry, oldest first, about the rows of a query of
+	 * {@code id, phone,
+	 * email} (of subjects, or naming numbers or addresses): one indexed query per kind of
+	 * identifier, joined by UNION ALL (an OR across the three would scan the table; an
+	 * entry names exactly one identifier, so none is read twice).
+	 */
+	static String about(String named) {
+		return "WITH named AS MATERIALIZED (" + named + ") SELECT " + COLUMNS
+				+ " FROM consent_event WHERE controller_id = :c AND subject_id IN (SELECT id FROM named) "
+				+ "UNION ALL SELECT " + COLUMNS + " FROM consent_event WHERE controller_id = :c AND phone IN "
+				+ "(SELECT phone FROM named WHERE phone IS NOT NULL) " + "UNION ALL SELECT " + COLUMNS
+				+ " FROM consent_event WHERE controller_id = :c AND email IN "
+				+ "(SELECT email FROM named WHERE email IS NOT NULL) ORDER BY occurred_at, recorded_at";
 	}
 
 	/**

@@ -27,6 +27,29 @@ class People {
 
 	Contacts.@Nullable Person person(String controllerId, @Nullable UUID subject, @Nullable String phone,
 			@Nullable String email, List<FieldProblem> problems) {
+		Contacts.Person person = named(subject, phone, email, problems);
+		if (person != null && !exists(controllerId, person)) {
+			problems.add(noSuchSubject());
+			return null;
+		}
+		return person;
+	}
+
+	/** Whether the subject a person names, if any, is one of the controller's. */
+	boolean exists(String controllerId, Contacts.Person person) {
+		return person.subjectId() == null || this.contacts.subjectExists(controllerId, person.subjectId());
+	}
+
+	static FieldProblem noSuchSubject() {
+		return new FieldProblem("subject", "no such subject of this controller");
+	}
+
+	/**
+	 * Who a request names, without asking whether a subject named by id exists (for a
+	 * caller that learns it from its own query).
+	 */
+	static Contacts.@Nullable Person named(@Nullable UUID subject, @Nullable String phone, @Nullable String email,
+			List<FieldProblem> problems) {
 		String p = blank(phone);
 		String e = blank(email);
 		int given = ((subject != null) ? 1 : 0) + ((p != null) ? 1 : 0) + ((e != null) ? 1 : 0);
@@ -36,10 +59,6 @@ class People {
 			return null;
 		}
 		if (subject != null) {
-			if (!this.contacts.subjectExists(controllerId, subject)) {
-				problems.add(new FieldProblem("subject", "no such subject of this controller"));
-				return null;
-			}
 			return new Contacts.Person(subject, null, null);
 		}
 		if (p != null) {

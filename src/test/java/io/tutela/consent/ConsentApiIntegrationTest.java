@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,27 @@ class ConsentApiIntegrationTest {
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.json().get("errors")).extracting((e) -> e.get("field").asString())
 			.contains("phone", "channel");
+
+		String unknown = UUID.randomUUID().toString();
+		Http.Response noSuch = admin()
+			.get("/api/v1/controllers/conecto/contact-decision?channel=email&subject=" + unknown);
+		assertThat(noSuch.status()).as(noSuch.body()).isEqualTo(400);
+		assertThat(noSuch.json().get("errors")).singleElement()
+			.satisfies((e) -> assertThat(e.get("field").asString() + ": " + e.get("message").asString())
+				.isEqualTo("subject: no such subject of this controller"));
+		// in a batch: with no other problem, and beside another row's problem
+		Http.Response unknownInBatch = admin().postJson("/api/v1/controllers/conecto/contact-decisions",
+				Map.of("channel", "operator_call", "rows",
+						List.of(Map.of("phone", "+393331234567"), Map.of("subject", unknown))));
+		assertThat(unknownInBatch.status()).as(unknownInBatch.body()).isEqualTo(400);
+		assertThat(unknownInBatch.json().get("errors")).extracting((e) -> e.get("field").asString())
+			.containsExactly("rows[1].subject");
+		Http.Response besideAnother = admin().postJson("/api/v1/controllers/conecto/contact-decisions",
+				Map.of("channel", "operator_call", "rows", List.of(Map.of("phone", "abc"), Map.of("subject", unknown),
+						Map.of("subject", unknown, "channel", "pigeon"))));
+		assertThat(besideAnother.status()).as(besideAnother.body()).isEqualTo(400);
+		assertThat(besideAnother.json().get("errors")).extracting((e) -> e.get("field").asString())
+			.containsExactlyInAnyOrder("rows[0].phone", "rows[1].subject", "rows[2].channel", "rows[2].subject");
 	}
 
 }
