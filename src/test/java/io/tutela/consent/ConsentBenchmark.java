@@ -54,6 +54,9 @@ public final class ConsentBenchmark {
 	/** Requests curl asks before those it times. */
 	static final int CURL_WARM_UP = 20_000;
 
+	/** Ledger changes made through the API just before the last check. */
+	static final int CHANGES_BEFORE_CHECK = 1000;
+
 	/** Requests curl times. */
 	static final int CURL_TIMED = 5000;
 
@@ -190,6 +193,38 @@ public final class ConsentBenchmark {
 			System.out.printf("  callable: Tutela %s; the anti-join alone (register only) %,d%n",
 					body.replaceAll("(?s).*\"callable\":([0-9]+).*", "$1"), plainCallable);
 
+			// a stream of changes meets the next check: withdrawals through the API, each
+			// in a transaction of its own, then a check, whose index catches up on them
+			start = System.nanoTime();
+			for (int i = 0; i < CHANGES_BEFORE_CHECK; i++) {
+				long k = 7L * i % ledger;
+				HttpResponse<String> withdrawn = client.send(HttpRequest
+					.newBuilder(URI.create("http://localhost:" + port + "/api/v1/controllers/connext/consents"))
+					.header("Authorization", "Bearer " + TOKEN)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + subjectId(k)
+							+ "\",\"scope\":\"automated\",\"event\":\"withdrawn\",\"method\":\"web_form\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (withdrawn.statusCode() != 201) {
+					throw new IllegalStateException("a withdrawal answered " + withdrawn.statusCode());
+				}
+			}
+			double recording = (System.nanoTime() - start) / 1e9;
+			start = System.nanoTime();
+			HttpResponse<String> afterChanges = client.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + "/api/v1/controllers/connext/campaign-checks"))
+				.header("Authorization", "Bearer " + TOKEN)
+				.header("Content-Type", "text/csv")
+				.POST(HttpRequest.BodyPublishers.ofFile(listFile))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			double afterSeconds = (System.nanoTime() - start) / 1e9;
+			if (afterChanges.statusCode() != 201) {
+				throw new IllegalStateException("campaign check answered " + afterChanges.statusCode());
+			}
+			System.out.printf("  %,d withdrawals through the API (%.1f s), then at once a check: %.2f s, callable %s%n",
+					CHANGES_BEFORE_CHECK, recording, afterSeconds,
+					afterChanges.body().replaceAll("(?s).*\"callable\":([0-9]+).*", "$1"));
+
 			// the decisions are timed on a settled database, as after any bulk load: the
 			// rounds
 			// above leave dead rows, statistics to take and dirty pages behind them,
@@ -238,7 +273,26 @@ public final class ConsentBenchmark {
 					+ HttpLatency.summary(HttpLatency.measureWithCurl(warmAndTimed, TOKEN, CURL_WARM_UP)));
 			System.out.println("  GET /api/v1/me: "
 					+ HttpLatency.summary(HttpLatency.measureWithCurl(meWarmAndTimed, TOKEN, CURL_WARM_UP)));
+			// questions by subject read the database (the index is of numbers)
+			List<URI> bySubject = new ArrayList<>();
+			for (int i = 0; i < CURL_WARM_UP + CURL_TIMED; i++) {
+				long k = pick.nextInt((int) Math.min(ledger, Integer.MAX_VALUE));
+				bySubject.add(URI.create("http://localhost:" + port
+						+ "/api/v1/controllers/connext/contact-decision?channel=operator_call&subject="
+						+ subjectId(k)));
+			}
+			System.out.println("  contact decisions by subject id: "
+					+ HttpLatency.summary(HttpLatency.measureWithCurl(bySubject, TOKEN, CURL_WARM_UP)));
 		}
+	}
+
+	/** The id the ledger's SQL gives subject k: {@code md5('b' || k)::uuid}. */
+	static String subjectId(long k) throws java.security.NoSuchAlgorithmException {
+		byte[] md5 = java.security.MessageDigest.getInstance("MD5")
+			.digest(("b" + k).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		String hex = java.util.HexFormat.of().formatHex(md5);
+		return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+				+ hex.substring(16, 20) + "-" + hex.substring(20);
 	}
 
 	static String runs(double[] seconds) {
