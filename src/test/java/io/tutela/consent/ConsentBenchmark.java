@@ -115,17 +115,9 @@ public final class ConsentBenchmark {
 				}
 			}
 			start = System.nanoTime();
-			HttpResponse<String> imported = client.send(HttpRequest
-				.newBuilder(URI.create(
-						"http://localhost:" + port + "/api/v1/controllers/connext/register-snapshots?takenOn=" + today))
-				.header("Authorization", "Bearer " + TOKEN)
-				.header("Content-Type", "text/csv")
-				.POST(HttpRequest.BodyPublishers.ofFile(registerFile))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			post(client, port, "register-snapshots?takenOn=" + today, "text/csv",
+					HttpRequest.BodyPublishers.ofFile(registerFile));
 			double importSeconds = (System.nanoTime() - start) / 1e9;
-			if (imported.statusCode() != 201) {
-				throw new IllegalStateException("register import answered " + imported.statusCode());
-			}
 			System.out.printf("register snapshot of %,d numbers imported through Tutela in %.1f s (%,.0f rows/s)%n",
 					register, importSeconds, register / importSeconds);
 
@@ -147,18 +139,9 @@ public final class ConsentBenchmark {
 				c.setAutoCommit(false);
 				for (int run = 0; run < rounds; run++) {
 					start = System.nanoTime();
-					HttpResponse<String> checked = client.send(HttpRequest
-						.newBuilder(
-								URI.create("http://localhost:" + port + "/api/v1/controllers/connext/campaign-checks"))
-						.header("Authorization", "Bearer " + TOKEN)
-						.header("Content-Type", "text/csv")
-						.POST(HttpRequest.BodyPublishers.ofFile(listFile))
-						.build(), HttpResponse.BodyHandlers.ofString());
+					body = post(client, port, "campaign-checks", "text/csv",
+							HttpRequest.BodyPublishers.ofFile(listFile));
 					tutela[run] = (System.nanoTime() - start) / 1e9;
-					if (checked.statusCode() != 201) {
-						throw new IllegalStateException("campaign check answered " + checked.statusCode());
-					}
-					body = checked.body();
 					try (Statement s = c.createStatement()) {
 						start = System.nanoTime();
 						s.execute("CREATE TEMP TABLE plain_list (line SERIAL, number TEXT, provenance TEXT) "
@@ -198,32 +181,18 @@ public final class ConsentBenchmark {
 			start = System.nanoTime();
 			for (int i = 0; i < CHANGES_BEFORE_CHECK; i++) {
 				long k = 7L * i % ledger;
-				HttpResponse<String> withdrawn = client.send(HttpRequest
-					.newBuilder(URI.create("http://localhost:" + port + "/api/v1/controllers/connext/consents"))
-					.header("Authorization", "Bearer " + TOKEN)
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + subjectId(k)
-							+ "\",\"scope\":\"automated\",\"event\":\"withdrawn\",\"method\":\"web_form\"}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (withdrawn.statusCode() != 201) {
-					throw new IllegalStateException("a withdrawal answered " + withdrawn.statusCode());
-				}
+				post(client, port, "consents", "application/json",
+						HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + subjectId(k)
+								+ "\",\"scope\":\"automated\",\"event\":\"withdrawn\",\"method\":\"web_form\"}"));
 			}
 			double recording = (System.nanoTime() - start) / 1e9;
 			start = System.nanoTime();
-			HttpResponse<String> afterChanges = client.send(HttpRequest
-				.newBuilder(URI.create("http://localhost:" + port + "/api/v1/controllers/connext/campaign-checks"))
-				.header("Authorization", "Bearer " + TOKEN)
-				.header("Content-Type", "text/csv")
-				.POST(HttpRequest.BodyPublishers.ofFile(listFile))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			String afterChanges = post(client, port, "campaign-checks", "text/csv",
+					HttpRequest.BodyPublishers.ofFile(listFile));
 			double afterSeconds = (System.nanoTime() - start) / 1e9;
-			if (afterChanges.statusCode() != 201) {
-				throw new IllegalStateException("campaign check answered " + afterChanges.statusCode());
-			}
 			System.out.printf("  %,d withdrawals through the API (%.1f s), then at once a check: %.2f s, callable %s%n",
 					CHANGES_BEFORE_CHECK, recording, afterSeconds,
-					afterChanges.body().replaceAll("(?s).*\"callable\":([0-9]+).*", "$1"));
+					afterChanges.replaceAll("(?s).*\"callable\":([0-9]+).*", "$1"));
 
 			// the decisions are timed on a settled database, as after any bulk load: the
 			// rounds
@@ -284,6 +253,23 @@ public final class ConsentBenchmark {
 			System.out.println("  contact decisions by subject id: "
 					+ HttpLatency.summary(HttpLatency.measureWithCurl(bySubject, TOKEN, CURL_WARM_UP)));
 		}
+	}
+
+	/**
+	 * A POST to Connext's API with the benchmark's token; its answer, which must be 201.
+	 */
+	static String post(HttpClient client, int port, String path, String type, HttpRequest.BodyPublisher body)
+			throws Exception {
+		HttpResponse<String> answer = client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/controllers/connext/" + path))
+				.header("Authorization", "Bearer " + TOKEN)
+				.header("Content-Type", type)
+				.POST(body)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (answer.statusCode() != 201) {
+			throw new IllegalStateException(path + " answered " + answer.statusCode());
+		}
+		return answer.body();
 	}
 
 	/** The id the ledger's SQL gives subject k: {@code md5('b' || k)::uuid}. */
