@@ -17,6 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +43,8 @@ import io.tutela.web.Problems;
 @Tag(name = "Opposition register and campaign checks",
 		description = "Register snapshots, and campaign lists checked against the register and the consent ledger")
 class CampaignApi {
+
+	private static final Logger log = LoggerFactory.getLogger(CampaignApi.class);
 
 	private final CheckingCampaigns checking;
 
@@ -86,10 +91,13 @@ class CampaignApi {
 			@RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable String channel,
 			@RequestParam(required = false) @Nullable String purpose, HttpServletRequest request) throws IOException {
+		long start = System.nanoTime();
 		CampaignList list;
 		try (InputStream in = request.getInputStream()) {
 			list = CampaignList.read(in);
 		}
+		log.info("Campaign list of {} lines received and read in {} ms", list.size(),
+				(System.nanoTime() - start) / 1_000_000);
 		return created(controllerId, this.checking.check(controllerId, name, channel, purpose, list));
 	}
 

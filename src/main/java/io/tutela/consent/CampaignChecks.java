@@ -17,6 +17,9 @@ import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +35,8 @@ import io.tutela.subject.PhoneNumbers;
  */
 @Repository
 class CampaignChecks {
+
+	private static final Logger log = LoggerFactory.getLogger(CampaignChecks.class);
 
 	private final JdbcClient jdbc;
 
@@ -54,8 +59,10 @@ class CampaignChecks {
 	 */
 	Check run(String controllerId, Terms terms, @Nullable String name, Channel channel, String purpose,
 			CampaignList list, RegisterSnapshots.@Nullable Snapshot snapshot, String by, Instant now) {
+		long start = System.nanoTime();
 		RegisterIndex register = (snapshot != null) ? this.registers.of(snapshot) : null;
 		ContactIndexes.ContactIndex contacts = this.contacts.current(controllerId);
+		long indexed = System.nanoTime();
 		UUID id = UUID.randomUUID();
 		int size = list.size();
 		long[] keys = list.keys;
@@ -110,6 +117,7 @@ class CampaignChecks {
 						provenance, false);
 			}
 		});
+		long decided = System.nanoTime();
 		long callable = 0;
 		for (Decision decision : decisions) {
 			if (decision.allowed()) {
@@ -135,6 +143,9 @@ class CampaignChecks {
 			.param("lines", size)
 			.param("data", Results.encode(list, decisions))
 			.update();
+		log.info("Campaign check of {} numbers: indexes ready in {} ms, decided in {} ms, stored in {} ms", size,
+				(indexed - start) / 1_000_000, (decided - indexed) / 1_000_000,
+				(System.nanoTime() - decided) / 1_000_000);
 		return find(controllerId, id).orElseThrow();
 	}
 
