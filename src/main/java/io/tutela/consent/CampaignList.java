@@ -27,6 +27,11 @@ final class CampaignList {
 
 	private static final Provenance[] PROVENANCES = Provenance.values();
 
+	/** The provenances as written, in UTF-8. */
+	private static final byte[][] KEYS = Arrays.stream(PROVENANCES)
+		.map((p) -> p.key().getBytes(StandardCharsets.US_ASCII))
+		.toArray(byte[][]::new);
+
 	private int size;
 
 	/** The digits of a number in canonical Italian form, or -1. */
@@ -55,23 +60,110 @@ final class CampaignList {
 	}
 
 	/**
-	 * Reads a list as CSV {@code number,provenance} with its header, a line at a time.
+	 * Reads a list as CSV {@code number,provenance} with its header, a block of bytes at
+	 * a time: a line written exactly {@code +39…,provenance} is taken from its bytes, any
+	 * other is decoded and read as text (lines end at {@code \n}, {@code \r\n} or
+	 * {@code \r}, as {@link BufferedReader#readLine} ends them).
 	 */
 	static CampaignList read(InputStream in) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-		String header = reader.readLine();
-		if (header == null || !header.strip().equals("number,provenance")) {
-			throw InvalidInputException.of("header", "the first line must be number,provenance");
-		}
 		CampaignList list = new CampaignList();
-		String line;
-		while ((line = reader.readLine()) != null) {
-			if (!line.isBlank()) {
-				int comma = line.indexOf(',');
-				list.add(line, 0, (comma < 0) ? line.length() : comma, (comma < 0) ? -1 : comma + 1);
+		byte[] buffer = new byte[1 << 16];
+		int start = 0;
+		int end = 0;
+		boolean header = true;
+		boolean eof = false;
+		while (true) {
+			int newline = -1;
+			for (int i = start; i < end; i++) {
+				if (buffer[i] == '\n') {
+					newline = i;
+					break;
+				}
 			}
+			if (newline < 0 && !eof) {
+				if (start > 0) {
+					System.arraycopy(buffer, start, buffer, 0, end - start);
+					end -= start;
+					start = 0;
+				}
+				if (end == buffer.length) {
+					buffer = Arrays.copyOf(buffer, buffer.length * 2);
+				}
+				int read = in.read(buffer, end, buffer.length - end);
+				if (read < 0) {
+					eof = true;
+				}
+				else {
+					end += read;
+				}
+				continue;
+			}
+			int to = (newline >= 0) ? newline : end;
+			if (header) {
+				header = false;
+				list.text(buffer, start, to, true);
+			}
+			else if (!list.exact(buffer, start, (to > start && buffer[to - 1] == '\r') ? to - 1 : to)) {
+				list.text(buffer, start, to, false);
+			}
+			if (newline < 0) {
+				break;
+			}
+			start = newline + 1;
 		}
 		return list;
+	}
+
+	/**
+	 * Adds the line if it is written exactly {@code +39} and 6 to 12 digits, a comma and
+	 * a provenance; otherwise adds nothing.
+	 */
+	private boolean exact(byte[] bytes, int from, int to) {
+		if (to - from < 10 || bytes[from] != '+' || bytes[from + 1] != '3' || bytes[from + 2] != '9') {
+			return false;
+		}
+		long value = 39;
+		int i = from + 3;
+		while (i < to && bytes[i] >= '0' && bytes[i] <= '9') {
+			value = value * 10 + (bytes[i++] - '0');
+		}
+		int digits = i - from - 3;
+		if (digits < 6 || digits > 12 || i == to || bytes[i] != ',') {
+			return false;
+		}
+		for (Provenance provenance : PROVENANCES) {
+			byte[] key = KEYS[provenance.ordinal()];
+			if (to - i - 1 == key.length && Arrays.equals(bytes, i + 1, to, key, 0, key.length)) {
+				grow();
+				this.keys[this.size] = value;
+				this.given[this.size] = null;
+				this.provenances[this.size] = (byte) provenance.ordinal();
+				this.size++;
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Reads the bytes as text: the header (which must be the first line), or lines of the
+	 * list.
+	 */
+	private void text(byte[] bytes, int from, int to, boolean header) {
+		String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+		boolean first = header;
+		for (String line : text.split("\r", -1)) {
+			if (first) {
+				first = false;
+				if (!line.strip().equals("number,provenance")) {
+					throw InvalidInputException.of("header", "the first line must be number,provenance");
+				}
+			}
+			else if (!line.isBlank()) {
+				int comma = line.indexOf(',');
+				add(line, 0, (comma < 0) ? line.length() : comma, (comma < 0) ? -1 : comma + 1);
+			}
+		}
 	}
 
 	private void grow() {

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The calendar date of an instant in a zone, as {@link LocalDate#ofInstant} gives it,
- * from the zone's offsets laid out once in arrays: a campaign check asks for millions of
+ * from the zone's offsets laid out once in arrays (the offset of each day, and for the
+ * days it changes the instants it changes at): a campaign check asks for millions of
  * dates, and looking the offset up in the zone's rules each time is most of its work.
  * Instants outside 1900–2200 are left to {@link LocalDate#ofInstant}.
  */
@@ -35,6 +36,14 @@ final class LocalDays {
 
 	private final int[] offsets;
 
+	/**
+	 * The offset in force through each whole day (UTC) from 1900, or {@link #MIXED} for a
+	 * day during which it changes.
+	 */
+	private final int[] dayOffsets;
+
+	private static final int MIXED = Integer.MIN_VALUE;
+
 	private LocalDays(ZoneId zone) {
 		this.zone = zone;
 		ZoneRules rules = zone.getRules();
@@ -50,6 +59,16 @@ final class LocalDays {
 		}
 		this.starts = starts.stream().mapToLong(Long::longValue).toArray();
 		this.offsets = offsets.stream().mapToInt(Integer::intValue).toArray();
+		this.dayOffsets = new int[(int) ((TO - FROM) / SECONDS_PER_DAY)];
+		int holding = 0;
+		for (int day = 0; day < this.dayOffsets.length; day++) {
+			long start = FROM + (long) day * SECONDS_PER_DAY;
+			while (holding + 1 < this.starts.length && this.starts[holding + 1] <= start) {
+				holding++;
+			}
+			boolean changes = holding + 1 < this.starts.length && this.starts[holding + 1] < start + SECONDS_PER_DAY;
+			this.dayOffsets[day] = changes ? MIXED : this.offsets[holding];
+		}
 	}
 
 	/** The date of the instant in the zone. */
@@ -66,9 +85,12 @@ final class LocalDays {
 		if (second < FROM || second >= TO) {
 			return LocalDate.ofInstant(instant, this.zone);
 		}
-		int at = Arrays.binarySearch(this.starts, second);
-		int holding = (at >= 0) ? at : -at - 2;
-		return LocalDate.ofEpochDay(Math.floorDiv(second + this.offsets[holding], SECONDS_PER_DAY));
+		int offset = this.dayOffsets[(int) ((second - FROM) / SECONDS_PER_DAY)];
+		if (offset == MIXED) {
+			int at = Arrays.binarySearch(this.starts, second);
+			offset = this.offsets[(at >= 0) ? at : -at - 2];
+		}
+		return LocalDate.ofEpochDay(Math.floorDiv(second + offset, SECONDS_PER_DAY));
 	}
 
 }

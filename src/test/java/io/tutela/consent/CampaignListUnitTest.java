@@ -50,6 +50,27 @@ class CampaignListUnitTest {
 	}
 
 	@Test
+	void readsLinesAcrossBlocksAndEveryLineEndingAsTheRowsWouldBe() throws IOException {
+		StringBuilder csv = new StringBuilder("number,provenance\r");
+		List<String[]> rows = new ArrayList<>();
+		String[] endings = { "\n", "\r\n", "\r" };
+		for (int i = 0; i < 20_000; i++) {
+			String number = (i % 7 == 0) ? "347 " + (1_000_000 + i) : "+39347" + (1_000_000 + i);
+			String provenance = (i % 5 == 0) ? " own_archive" : "public_directory";
+			// now and then a line far longer than a block of bytes
+			String note = (i % 5000 == 1) ? " ".repeat(100_000) : "";
+			rows.add(new String[] { number, provenance + note });
+			csv.append(number).append(',').append(provenance).append(note).append(endings[i % 3]);
+		}
+		CampaignList list = read(csv.toString());
+		assertThat(list.size()).isEqualTo(20_000);
+		assertThat(list.wrong()).isZero();
+		assertThat(lines(list)).isEqualTo(lines(CampaignList.of(rows)));
+		assertThat(lines(read("number,provenance\n+393471234567,own_archive"))).as("no line ending at the end")
+			.containsExactly("+393471234567 own_archive");
+	}
+
+	@Test
 	void namesTheLinesWithoutANumberOrAKnownProvenance() throws IOException {
 		CampaignList list = read("number,provenance\n+393471234567,phone_book\n,own_archive\n+393471234567\n");
 		assertThat(list.wrong()).isEqualTo(3);
