@@ -130,14 +130,16 @@ public final class ConsentBenchmark {
 					out.write("+39" + (BASE + j * step) + "," + PROVENANCES[(int) (j % 10)] + "\n");
 				}
 			}
-			// the register's statistics taken now, not whenever the autovacuum comes to
-			// them: with them the anti-join is planned as a hash join (a few seconds),
-			// without them at times as a million index lookups (several times longer)
-			try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
-				s.execute("ANALYZE register_entry; ANALYZE register_snapshot");
-			}
+			// both sides on a settled database, as after any bulk load: the register's
+			// statistics taken now, not whenever the autovacuum comes to them (with them
+			// the
+			// anti-join is planned as a hash join, a few seconds; without them at times
+			// as a
+			// million index lookups, several times longer), its vacuum done and its pages
+			// written, rather than beside the rounds
+			settle(owner);
 			// the two sides in turn, so that both meet the same moments of the machine
-			int rounds = 4;
+			int rounds = 6;
 			double[] tutela = new double[rounds];
 			double[] plain = new double[rounds];
 			String body = null;
@@ -204,16 +206,10 @@ public final class ConsentBenchmark {
 					CHANGES_BEFORE_CHECK, recording, afterSeconds,
 					afterChanges.replaceAll("(?s).*\"callable\":([0-9]+).*", "$1"));
 
-			// the decisions are timed on a settled database, as after any bulk load: the
-			// rounds
-			// above leave dead rows, statistics to take and dirty pages behind them,
-			// which
-			// the autovacuum and the checkpointer would otherwise work off beside the
-			// decisions
-			try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
-				s.execute("VACUUM (ANALYZE)");
-				s.execute("CHECKPOINT");
-			}
+			// the decisions are timed on a settled database too: the rounds above leave
+			// dead
+			// rows, statistics to take and dirty pages behind them
+			settle(owner);
 			List<URI> uris = new ArrayList<>();
 			Random pick = new Random(7);
 			for (int i = 0; i < WARM_UP + 2000; i++) {
@@ -248,6 +244,7 @@ public final class ConsentBenchmark {
 			}
 			System.out.printf("the same, asked by curl (a process of its own, one kept-alive connection; %d requests "
 					+ "after %d warm-up):%n", CURL_TIMED, CURL_WARM_UP);
+			settle(owner);
 			System.out.println("  contact decisions: "
 					+ HttpLatency.summary(HttpLatency.measureWithCurl(warmAndTimed, TOKEN, CURL_WARM_UP)));
 			System.out.println("  GET /api/v1/me: "
@@ -260,8 +257,20 @@ public final class ConsentBenchmark {
 						+ "/api/v1/controllers/connext/contact-decision?channel=operator_call&subject="
 						+ subjectId(k)));
 			}
+			settle(owner);
 			System.out.println("  contact decisions by subject id: "
 					+ HttpLatency.summary(HttpLatency.measureWithCurl(bySubject, TOKEN, CURL_WARM_UP)));
+		}
+	}
+
+	/**
+	 * Vacuums and analyses the database and writes its dirty pages, so that the
+	 * autovacuum and the checkpointer do not work off the earlier steps beside the next.
+	 */
+	static void settle(DataSource owner) throws java.sql.SQLException {
+		try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
+			s.execute("VACUUM (ANALYZE)");
+			s.execute("CHECKPOINT");
 		}
 	}
 
