@@ -103,11 +103,11 @@ class Ledger {
 	}
 
 	/**
-	 * A query of every entry, oldest first, about the rows of a query of
-	 * {@code id, phone,
-	 * email} (of subjects, or naming numbers or addresses): one indexed query per kind of
-	 * identifier, joined by UNION ALL (an OR across the three would scan the table; an
-	 * entry names exactly one identifier, so none is read twice).
+	 * A query of every entry, oldest first, about the rows of a query of the columns
+	 * {@code id}, {@code phone} and {@code email} (of subjects, or naming numbers or
+	 * addresses): one indexed query per kind of identifier, joined by UNION ALL (an OR
+	 * across the three would scan the table; an entry names exactly one identifier, so
+	 * none is read twice).
 	 */
 	static String about(String named) {
 		return "WITH named AS MATERIALIZED (" + named + ") SELECT " + COLUMNS

@@ -52,11 +52,6 @@ public class RequestedChoices {
 	}
 
 	/**
-	 * The consent-ledger entries about the subject, by its id or by its telephone number
-	 * or e-mail address: the evidence of consents and objections, which an erasure leaves
-	 * as it is (the ledger is append-only, and an objection must keep being honoured).
-	 */
-	/**
 	 * After an erasure of a subject holding a number, in its transaction: the journal of
 	 * changes to the contact facts keeps no row naming that number, even while the kept
 	 * subject row still holds it (the indexes of the controller are built again whole).
@@ -66,6 +61,11 @@ public class RequestedChoices {
 		this.indexes.forgetJournal(controllerId);
 	}
 
+	/**
+	 * The consent-ledger entries about the subject, by its id or by its telephone number
+	 * or e-mail address: the evidence of consents and objections, which an erasure leaves
+	 * as it is (the ledger is append-only, and an objection must keep being honoured).
+	 */
 	@Transactional(readOnly = true)
 	public List<UUID> evidence(String controllerId, UUID subjectId, @Nullable String phone, @Nullable String email) {
 		Set<UUID> ids = new LinkedHashSet<>();
