@@ -28,7 +28,18 @@ CREATE TABLE contact_facts_change
 CREATE INDEX contact_facts_change_by_version ON contact_facts_change (controller_id, version);
 CREATE INDEX contact_facts_change_by_time ON contact_facts_change (changed_at);
 
--- Moves the controller's version by one and journals the numbers at it, or (whole) breaks the
+-- Clears the controller's journal and moves its reach past the current version: every older index
+-- is built again whole. Also called after an erasure, whose subject row may keep its number.
+CREATE FUNCTION contact_facts_journal_cleared(controller TEXT) RETURNS VOID
+  LANGUAGE plpgsql AS
+$$
+BEGIN
+  UPDATE contact_facts_version SET journal_from = version + 1 WHERE controller_id = controller;
+  DELETE FROM contact_facts_change WHERE controller_id = controller;
+END
+$$;
+
+-- Moves the controller's version by one and journals the numbers at it, or (whole) clears the
 -- journal.
 CREATE FUNCTION contact_facts_moved(controller TEXT, numbers TEXT[], whole BOOLEAN) RETURNS VOID
   LANGUAGE plpgsql AS
@@ -41,8 +52,7 @@ BEGIN
   ON CONFLICT (controller_id) DO UPDATE SET version = v.version + 1
   RETURNING version INTO moved;
   IF whole OR cardinality(numbers) > 10000 THEN
-    UPDATE contact_facts_version SET journal_from = moved + 1 WHERE controller_id = controller;
-    DELETE FROM contact_facts_change WHERE controller_id = controller;
+    PERFORM contact_facts_journal_cleared(controller);
   ELSIF cardinality(numbers) > 0 THEN
     INSERT INTO contact_facts_change (controller_id, version, number)
     SELECT controller, moved, n FROM unnest(numbers) n;

@@ -27,6 +27,14 @@ record ContactFacts(List<UUID> subjectIds, List<LedgerEntry> entries, boolean re
 
 	/** A contract of the subject: a sale, and while it runs a reason to be called. */
 	record Contract(String number, LocalDate start, @Nullable LocalDate end) {
+
+		/** The contract a row of {@code contract_number, start_date, end_date} gives. */
+		static Contract of(java.sql.ResultSet rs) throws java.sql.SQLException {
+			java.sql.Date end = rs.getDate("end_date");
+			return new Contract(rs.getString("contract_number"), rs.getDate("start_date").toLocalDate(),
+					(end != null) ? end.toLocalDate() : null);
+		}
+
 	}
 
 	/** A number's registration in the opposition register, as a snapshot shows it. */

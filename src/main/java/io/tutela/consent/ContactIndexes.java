@@ -221,11 +221,7 @@ class ContactIndexes {
 	 * that every older index is built again whole.
 	 */
 	void forgetJournal(String controllerId) {
-		this.jdbc.sql("""
-				WITH gone AS (DELETE FROM contact_facts_change WHERE controller_id = :c)
-				UPDATE contact_facts_version SET journal_from = version + 1 WHERE controller_id = :c""")
-			.param("c", controllerId)
-			.update();
+		this.jdbc.sql("SELECT contact_facts_journal_cleared(:c)").param("c", controllerId).query().listOfRows();
 	}
 
 	/** How many times an index was built whole, and caught up through the journal. */
@@ -335,10 +331,7 @@ class ContactIndexes {
 			.query((rs) -> {
 				Holder holder = subjects.get(rs.getObject("subject_id", UUID.class));
 				if (holder != null) {
-					java.sql.Date end = rs.getDate("end_date");
-					holder.contracts()
-						.add(new ContactFacts.Contract(rs.getString("contract_number"),
-								rs.getDate("start_date").toLocalDate(), (end != null) ? end.toLocalDate() : null));
+					holder.contracts().add(ContactFacts.Contract.of(rs));
 				}
 			});
 		// what a decision reads of an entry, the instants in microseconds (read faster

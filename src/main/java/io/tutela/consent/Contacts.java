@@ -92,12 +92,10 @@ class Contacts {
 				+ "AND subject_id IN (SELECT id FROM (" + subjects + ") s) ORDER BY start_date;\n"
 				+ Ledger.about("SELECT id, phone, email FROM subject WHERE controller_id = :c AND " + where
 						+ " UNION ALL SELECT NULL, CAST(:phone AS text), CAST(:email AS text)")
-				+ ";\n" + "SELECT s.id, s.taken_on, (SELECT min(e.registered_on) FROM register_entry e "
-				+ "WHERE e.snapshot_id = s.id AND e.number = n.number) AS registered_on "
-				+ "FROM (SELECT CASE WHEN x ~ '^\\+[0-9]{1,15}$' THEN CAST(substr(x, 2) AS bigint) END AS number "
-				+ "FROM (SELECT coalesce(CAST(:phone AS text), (SELECT phone FROM (" + subjects
-				+ ") s WHERE phone IS NOT NULL ORDER BY id LIMIT 1)) AS x) q) n, (" + RegisterSnapshots.NEWEST
-				+ ") s WHERE n.number IS NOT NULL";
+				+ ";\n" + "SELECT r.* FROM (SELECT CASE WHEN x ~ '^\\+[0-9]{1,15}$' THEN CAST(substr(x, 2) AS bigint) "
+				+ "END AS number FROM (SELECT coalesce(CAST(:phone AS text), (SELECT phone FROM (" + subjects
+				+ ") s WHERE phone IS NOT NULL ORDER BY id LIMIT 1)) AS x) q) n, LATERAL ("
+				+ RegisterSnapshots.registrationOf("n.number") + ") r WHERE n.number IS NOT NULL";
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("c", controllerId)
 			.addValue("subject", person.subjectId(), Types.OTHER)
 			.addValue("phone", person.phone(), Types.VARCHAR)
@@ -124,9 +122,7 @@ class Contacts {
 			List<ContactFacts.Contract> contracts = new ArrayList<>();
 			try (ResultSet rs = statement.getResultSet()) {
 				while (rs.next()) {
-					java.sql.Date end = rs.getDate("end_date");
-					contracts.add(new ContactFacts.Contract(rs.getString("contract_number"),
-							rs.getDate("start_date").toLocalDate(), (end != null) ? end.toLocalDate() : null));
+					contracts.add(ContactFacts.Contract.of(rs));
 				}
 			}
 			statement.getMoreResults();
@@ -139,9 +135,8 @@ class Contacts {
 			statement.getMoreResults();
 			ContactFacts.Registration registration = null;
 			try (ResultSet rs = statement.getResultSet()) {
-				if (rs.next() && rs.getDate("registered_on") != null) {
-					registration = new ContactFacts.Registration(UUID.fromString(rs.getString("id")),
-							rs.getDate("taken_on").toLocalDate(), rs.getDate("registered_on").toLocalDate());
+				if (rs.next()) {
+					registration = RegisterSnapshots.registration(rs);
 				}
 			}
 			String number = (person.phone() != null) ? person.phone()

@@ -194,19 +194,31 @@ class RegisterSnapshots {
 			.optional();
 	}
 
+	/**
+	 * A query of a number's registration in the newest snapshot ({@link #NEWEST}): a row
+	 * of the snapshot's {@code id}, {@code taken_on} and {@code registered_on} (null when
+	 * the number is not registered), none without a snapshot.
+	 * @param number an SQL expression of the number's digits, as a bigint
+	 */
+	static String registrationOf(String number) {
+		return "SELECT s.id, s.taken_on, (SELECT min(e.registered_on) FROM register_entry e "
+				+ "WHERE e.snapshot_id = s.id AND e.number = " + number + ") AS registered_on FROM (" + NEWEST + ") s";
+	}
+
+	/** The registration a row of {@link #registrationOf} gives, if any. */
+	static ContactFacts.@Nullable Registration registration(java.sql.ResultSet rs) throws SQLException {
+		java.sql.Date on = rs.getDate("registered_on");
+		return (on != null) ? new ContactFacts.Registration(UUID.fromString(rs.getString("id")),
+				rs.getDate("taken_on").toLocalDate(), on.toLocalDate()) : null;
+	}
+
 	/** A number's registration in the newest snapshot taken on or before a day. */
 	ContactFacts.@Nullable Registration registration(String controllerId, String e164, LocalDate day) {
-		return this.jdbc
-			.sql("SELECT s.id, s.taken_on, (SELECT min(e.registered_on) FROM register_entry e "
-					+ "WHERE e.snapshot_id = s.id AND e.number = :n) AS registered_on FROM (" + NEWEST + ") s")
+		return this.jdbc.sql(registrationOf(":n"))
 			.param("c", controllerId)
 			.param("d", day)
 			.param("n", Long.parseLong(e164.substring(1)))
-			.query((rs, n) -> {
-				java.sql.Date on = rs.getDate("registered_on");
-				return (on != null) ? new ContactFacts.Registration(UUID.fromString(rs.getString("id")),
-						rs.getDate("taken_on").toLocalDate(), on.toLocalDate()) : null;
-			})
+			.query((rs, n) -> registration(rs))
 			.list()
 			.stream()
 			.filter((r) -> r != null)
