@@ -107,7 +107,7 @@ class DecidingContacts {
 			}
 			String prefix = (questions.size() > 1) ? "rows[" + i + "]." : "";
 			if (!own.isEmpty() && person != null && !this.people.exists(controllerId, person)) {
-				own.add(People.noSuchSubject());
+				own.add(People.noSuchSubject(""));
 			}
 			own.forEach((p) -> problems.add(new FieldProblem(prefix + p.field(), p.message())));
 			if (own.isEmpty() && person != null && channel != null && purpose != null) {
@@ -120,7 +120,7 @@ class DecidingContacts {
 			// that the answer lists every problem
 			for (Checked c : checked) {
 				if (!this.people.exists(controllerId, c.person())) {
-					problems.add(new FieldProblem(c.prefix() + "subject", People.noSuchSubject().message()));
+					problems.add(People.noSuchSubject(c.prefix()));
 				}
 			}
 			return refused(controllerId, inForce, confirmed, problems);
@@ -132,7 +132,7 @@ class DecidingContacts {
 			ContactFacts facts = this.contacts.facts(controllerId, c.person(), c.asOf(), terms.zone(),
 					inForceSeen::add);
 			if (c.person().subjectId() != null && facts.subjectIds().isEmpty()) {
-				problems.add(new FieldProblem(c.prefix() + "subject", People.noSuchSubject().message()));
+				problems.add(People.noSuchSubject(c.prefix()));
 			}
 			read.addAll(facts.subjectIds());
 			facts.entries().forEach((e) -> read.add(e.id()));

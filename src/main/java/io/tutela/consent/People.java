@@ -29,7 +29,7 @@ class People {
 			@Nullable String email, List<FieldProblem> problems) {
 		Contacts.Person person = named(subject, phone, email, problems);
 		if (person != null && !exists(controllerId, person)) {
-			problems.add(noSuchSubject());
+			problems.add(noSuchSubject(""));
 			return null;
 		}
 		return person;
@@ -40,8 +40,9 @@ class People {
 		return person.subjectId() == null || this.contacts.subjectExists(controllerId, person.subjectId());
 	}
 
-	static FieldProblem noSuchSubject() {
-		return new FieldProblem("subject", "no such subject of this controller");
+	/** The problem of a subject id that names none of the controller's subjects. */
+	static FieldProblem noSuchSubject(String prefix) {
+		return new FieldProblem(prefix + "subject", "no such subject of this controller");
 	}
 
 	/**
