@@ -27,6 +27,11 @@ final class CampaignList {
 
 	private static final Provenance[] PROVENANCES = Provenance.values();
 
+	/** How many digits follow {@code +39} in a number in canonical Italian form. */
+	private static final int FEWEST_DIGITS = 6;
+
+	private static final int MOST_DIGITS = 12;
+
 	/** The provenances as written, in UTF-8. */
 	private static final byte[][] KEYS = Arrays.stream(PROVENANCES)
 		.map((p) -> p.key().getBytes(StandardCharsets.US_ASCII))
@@ -119,7 +124,8 @@ final class CampaignList {
 	 * a provenance; otherwise adds nothing.
 	 */
 	private boolean exact(byte[] bytes, int from, int to) {
-		if (to - from < 10 || bytes[from] != '+' || bytes[from + 1] != '3' || bytes[from + 2] != '9') {
+		if (to - from < 3 + FEWEST_DIGITS + 1 || bytes[from] != '+' || bytes[from + 1] != '3'
+				|| bytes[from + 2] != '9') {
 			return false;
 		}
 		long value = 39;
@@ -128,7 +134,7 @@ final class CampaignList {
 			value = value * 10 + (bytes[i++] - '0');
 		}
 		int digits = i - from - 3;
-		if (digits < 6 || digits > 12 || i == to || bytes[i] != ',') {
+		if (digits < FEWEST_DIGITS || digits > MOST_DIGITS || i == to || bytes[i] != ',') {
 			return false;
 		}
 		for (Provenance provenance : PROVENANCES) {
@@ -241,7 +247,7 @@ final class CampaignList {
 	 */
 	private static long canonicalItalian(String text, int from, int to) {
 		int digits = to - from - 3;
-		if (digits < 6 || digits > 12 || !text.startsWith("+39", from)) {
+		if (digits < FEWEST_DIGITS || digits > MOST_DIGITS || !text.startsWith("+39", from)) {
 			return -1;
 		}
 		long value = 39;
