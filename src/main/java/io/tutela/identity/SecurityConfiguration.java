@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -59,6 +60,16 @@ class SecurityConfiguration {
 		return (username) -> {
 			throw new UsernameNotFoundException("staff accounts log in through Tutela's own provider");
 		};
+	}
+
+	/**
+	 * The filters of a request are not observed one by one: their timers and counters,
+	 * which no endpoint shows, took a sixth of the processor time of a contact decision
+	 * (a profile of warmed requests). The request as a whole still is.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
