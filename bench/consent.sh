@@ -5,6 +5,9 @@
 # Usage: bench/consent.sh [list numbers, default 1000000] [register numbers, default 10000000] [ledger subjects, default 1000000]
 set -e
 cd "$(dirname "$0")/.."
+# the server's JVM as README's "The server's JVM" asks: a heap of fixed size, its pages touched at start, in
+# transparent huge pages (the server runs in this Maven JVM)
+export MAVEN_OPTS="-Xms6g -Xmx6g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages ${MAVEN_OPTS:-}"
 exec mvn -q test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
   -Dexec.classpathScope=test \
   -Dexec.mainClass=io.tutela.consent.ConsentBenchmark \

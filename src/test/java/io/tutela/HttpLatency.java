@@ -49,10 +49,33 @@ public final class HttpLatency {
 	/**
 	 * Milliseconds of every request after the warm-up, sorted, as {@code curl} measures
 	 * them ({@code time_total}: from the request's first byte sent on the open connection
-	 * to the response's last byte read).
+	 * to the response's last byte read); the warm-up on a connection of its own, before.
+	 * With them, the processor time the timed requests took, per request: of the whole
+	 * machine (this JVM, PostgreSQL, curl and anything else running) and of this JVM,
+	 * which change less from run to run than the latency.
 	 */
-	public static List<Double> measureWithCurl(List<URI> uris, String token, int warmUp)
+	public static Timed measureWithCurl(List<URI> uris, String token, int warmUp)
 			throws IOException, InterruptedException {
+		curl(uris.subList(0, warmUp), token);
+		long machine = machineTicks();
+		long jvm = jvmNanos();
+		List<String> lines = curl(uris.subList(warmUp, uris.size()), token);
+		double machineMillis = (machineTicks() - machine) * 10.0 / lines.size();
+		double jvmMillis = (jvmNanos() - jvm) / 1e6 / lines.size();
+		List<Double> millis = new ArrayList<>();
+		for (String line : lines) {
+			millis.add(Double.parseDouble(line.split(" ")[1]) * 1000);
+		}
+		Collections.sort(millis);
+		return new Timed(millis, machineMillis, jvmMillis);
+	}
+
+	/** Timed requests: their sorted milliseconds and processor time per request. */
+	public record Timed(List<Double> millis, double machineMillis, double jvmMillis) {
+	}
+
+	/** Asks the requests by curl, one after the other; its line per request. */
+	private static List<String> curl(List<URI> uris, String token) throws IOException, InterruptedException {
 		Path config = Files.createTempFile("latency", ".curl");
 		try {
 			StringBuilder text = new StringBuilder();
@@ -71,22 +94,42 @@ public final class HttpLatency {
 				throw new IllegalStateException(
 						"curl answered " + lines.size() + " of " + uris.size() + " requests, exit " + curl.exitValue());
 			}
-			List<Double> millis = new ArrayList<>();
 			for (int i = 0; i < lines.size(); i++) {
-				String[] codeAndSeconds = lines.get(i).split(" ");
-				if (!"200".equals(codeAndSeconds[0])) {
-					throw new IllegalStateException(uris.get(i).getPath() + " answered " + codeAndSeconds[0]);
-				}
-				if (i >= warmUp) {
-					millis.add(Double.parseDouble(codeAndSeconds[1]) * 1000);
+				if (!lines.get(i).startsWith("200 ")) {
+					throw new IllegalStateException(uris.get(i).getPath() + " answered " + lines.get(i));
 				}
 			}
-			Collections.sort(millis);
-			return millis;
+			return lines;
 		}
 		finally {
 			Files.deleteIfExists(config);
 		}
+	}
+
+	/**
+	 * The processor time the machine has spent so far, all processors, in ticks of 10 ms
+	 * ({@code /proc/stat}: every column but idle and iowait).
+	 */
+	private static long machineTicks() throws IOException {
+		String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+		long busy = 0;
+		for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+			if (i != 4 && i != 5) {
+				busy += Long.parseLong(cpu[i]);
+			}
+		}
+		return busy;
+	}
+
+	private static long jvmNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** p50, p90, p99 and max of the timed requests, and their processor time. */
+	public static String summary(Timed timed) {
+		return summary(timed.millis()) + String.format("; processor time per request %.2f ms (machine), %.2f ms (JVM)",
+				timed.machineMillis(), timed.jvmMillis());
 	}
 
 	/** p50, p99 and max of sorted milliseconds. */

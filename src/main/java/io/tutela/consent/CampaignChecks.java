@@ -51,11 +51,9 @@ class CampaignChecks {
 	}
 
 	/**
-	 * Checks a list in the caller's transaction and stores the result: every number is
-	 * looked up in the register snapshot and in the controller's contact index, both in
-	 * memory, all at once in ascending order, then decided by {@link Decisions} like a
-	 * single question, on every core; numbers nobody holds and the ledger does not name
-	 * share one decision per provenance and registration day.
+	 * Checks a list in the caller's transaction: decides every line ({@link #decide})
+	 * against the register snapshot and the controller's contact index, both in memory,
+	 * and stores the result.
 	 */
 	Check run(String controllerId, Terms terms, @Nullable String name, Channel channel, String purpose,
 			CampaignList list, RegisterSnapshots.@Nullable Snapshot snapshot, String by, Instant now) {
@@ -64,6 +62,51 @@ class CampaignChecks {
 		ContactIndexes.ContactIndex contacts = this.contacts.current(controllerId);
 		long indexed = System.nanoTime();
 		UUID id = UUID.randomUUID();
+		int size = list.size();
+		Decision[] decisions = decide(terms, channel, purpose, now, list, register, snapshot, contacts);
+		long decided = System.nanoTime();
+		long callable = 0;
+		for (Decision decision : decisions) {
+			if (decision.allowed()) {
+				callable++;
+			}
+		}
+		this.jdbc.sql("INSERT INTO campaign_check (id, controller_id, name, purpose, channel, checked_at, checked_by, "
+				+ "snapshot_id, numbers, callable) VALUES (:id, :c, :name, :purpose, :channel, :at, :by, :snapshot, "
+				+ ":numbers, :callable)")
+			.param("id", id)
+			.param("c", controllerId)
+			.param("name", name)
+			.param("purpose", purpose)
+			.param("channel", ChannelScope.key(channel))
+			.param("at", Timestamp.from(now))
+			.param("by", by)
+			.param("snapshot", (snapshot != null) ? snapshot.id() : null)
+			.param("numbers", size)
+			.param("callable", callable)
+			.update();
+		this.jdbc.sql("INSERT INTO campaign_check_result (check_id, lines, data) VALUES (:id, :lines, :data)")
+			.param("id", id)
+			.param("lines", size)
+			.param("data", Results.encode(list, decisions))
+			.update();
+		log.info("Campaign check of {} numbers: indexes ready in {} ms, decided in {} ms, stored in {} ms", size,
+				(indexed - start) / 1_000_000, (decided - indexed) / 1_000_000,
+				(System.nanoTime() - decided) / 1_000_000);
+		return find(controllerId, id).orElseThrow();
+	}
+
+	/**
+	 * The decision on every line of a list: every number is looked up in the register
+	 * snapshot and in the contact index, all at once in ascending order, then decided by
+	 * {@link Decisions} like a single question, on every core; numbers nobody holds and
+	 * the ledger does not name share one decision per provenance and registration day.
+	 * Numbers neither holds are checked against the numbering plan here, and written back
+	 * to the list as they stand ({@code keys}) or as given.
+	 */
+	static Decision[] decide(Terms terms, Channel channel, String purpose, Instant now, CampaignList list,
+			@Nullable RegisterIndex register, RegisterSnapshots.@Nullable Snapshot snapshot,
+			ContactIndexes.ContactIndex contacts) {
 		int size = list.size();
 		long[] keys = list.keys;
 		long[] distinct = ascending(keys, size);
@@ -117,36 +160,7 @@ class CampaignChecks {
 						provenance, false);
 			}
 		});
-		long decided = System.nanoTime();
-		long callable = 0;
-		for (Decision decision : decisions) {
-			if (decision.allowed()) {
-				callable++;
-			}
-		}
-		this.jdbc.sql("INSERT INTO campaign_check (id, controller_id, name, purpose, channel, checked_at, checked_by, "
-				+ "snapshot_id, numbers, callable) VALUES (:id, :c, :name, :purpose, :channel, :at, :by, :snapshot, "
-				+ ":numbers, :callable)")
-			.param("id", id)
-			.param("c", controllerId)
-			.param("name", name)
-			.param("purpose", purpose)
-			.param("channel", ChannelScope.key(channel))
-			.param("at", Timestamp.from(now))
-			.param("by", by)
-			.param("snapshot", (snapshot != null) ? snapshot.id() : null)
-			.param("numbers", size)
-			.param("callable", callable)
-			.update();
-		this.jdbc.sql("INSERT INTO campaign_check_result (check_id, lines, data) VALUES (:id, :lines, :data)")
-			.param("id", id)
-			.param("lines", size)
-			.param("data", Results.encode(list, decisions))
-			.update();
-		log.info("Campaign check of {} numbers: indexes ready in {} ms, decided in {} ms, stored in {} ms", size,
-				(indexed - start) / 1_000_000, (decided - indexed) / 1_000_000,
-				(System.nanoTime() - decided) / 1_000_000);
-		return find(controllerId, id).orElseThrow();
+		return decisions;
 	}
 
 	/**

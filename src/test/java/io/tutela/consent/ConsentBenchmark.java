@@ -242,8 +242,10 @@ public final class ConsentBenchmark {
 						+ (BASE + k * step)));
 				meWarmAndTimed.add(URI.create("http://localhost:" + port + "/api/v1/me"));
 			}
-			System.out.printf("the same, asked by curl (a process of its own, one kept-alive connection; %d requests "
-					+ "after %d warm-up):%n", CURL_TIMED, CURL_WARM_UP);
+			System.out.printf(
+					"the same, asked by curl (a process of its own, the timed requests on one kept-alive connection, %d "
+							+ "after %d warm-up on another):%n",
+					CURL_TIMED, CURL_WARM_UP);
 			settle(owner);
 			System.out.println("  contact decisions: "
 					+ HttpLatency.summary(HttpLatency.measureWithCurl(warmAndTimed, TOKEN, CURL_WARM_UP)));
