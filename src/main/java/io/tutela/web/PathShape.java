@@ -3,6 +3,8 @@ package io.tutela.web;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.server.PathContainer;
 
 /**
@@ -56,36 +58,50 @@ final class PathShape {
 	}
 
 	/**
-	 * False only when the pattern cannot match the path: a path of plain segments
-	 * ({@code /a/b}, no empty segment, no trailing {@code /}) with another number of
-	 * segments, or another text where the pattern writes one.
+	 * The segments of a path as patterns match them ({@code valueToMatch}: decoded,
+	 * without matrix variables), or null when it is not plain segments ({@code /a/b}: no
+	 * empty segment, no trailing {@code /}).
 	 */
-	boolean mayMatch(PathContainer path) {
-		if (!this.known) {
-			return true;
-		}
+	static String @Nullable [] segments(PathContainer path) {
 		List<PathContainer.Element> elements = path.elements();
 		int size = elements.size();
-		for (int i = 0; i < size; i++) {
-			boolean separator = elements.get(i) instanceof PathContainer.Separator;
-			if (separator != (i % 2 == 0)) {
-				// not plain segments: left to the pattern
-				return true;
-			}
-		}
 		if (size % 2 != 0) {
+			return null;
+		}
+		String[] segments = new String[size / 2];
+		for (int i = 0; i < size; i += 2) {
+			if (!(elements.get(i) instanceof PathContainer.Separator)
+					|| !(elements.get(i + 1) instanceof PathContainer.PathSegment segment)) {
+				return null;
+			}
+			segments[i / 2] = segment.valueToMatch();
+		}
+		return segments;
+	}
+
+	/**
+	 * False only when the pattern cannot match a path of these segments: another number
+	 * of them, or another text where the pattern writes one.
+	 * @param segments the path's {@link #segments}; null (not plain segments) may match
+	 */
+	boolean mayMatch(String @Nullable [] segments) {
+		if (!this.known || segments == null) {
 			return true;
 		}
-		if (size != 2 * this.texts.length) {
+		if (segments.length != this.texts.length) {
 			return false;
 		}
 		for (int i = 0; i < this.texts.length; i++) {
-			String text = this.texts[i];
-			if (text != null && !text.equals(((PathContainer.PathSegment) elements.get(2 * i + 1)).valueToMatch())) {
+			if (this.texts[i] != null && !this.texts[i].equals(segments[i])) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/** Whether the pattern may match the path. */
+	boolean mayMatch(PathContainer path) {
+		return mayMatch(segments(path));
 	}
 
 }

@@ -1,19 +1,21 @@
 package io.tutela.web;
 
 import java.util.Locale;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -64,7 +66,28 @@ class WebConfiguration implements WebMvcConfigurer {
 	 */
 	static final class PathFirstMappings extends RequestMappingHandlerMapping {
 
-		private final Map<RequestMappingInfo, PathShape[]> shapes = new ConcurrentHashMap<>();
+		/**
+		 * The shapes of each mapping's patterns, copied on write, read without a lock.
+		 */
+		private volatile Map<RequestMappingInfo, PathShape[]> shapes = new IdentityHashMap<>();
+
+		/** The segments of the path of the request being looked up on this thread. */
+		private final ThreadLocal<Segments> lookingUp = new ThreadLocal<>();
+
+		@Override
+		protected HandlerMethod getHandlerInternal(HttpServletRequest request) throws Exception {
+			Segments before = this.lookingUp.get();
+			this.lookingUp.set(ServletRequestPathUtils.hasParsedRequestPath(request)
+					? new Segments(PathShape
+						.segments(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()))
+					: null);
+			try {
+				return super.getHandlerInternal(request);
+			}
+			finally {
+				this.lookingUp.set(before);
+			}
+		}
 
 		@Override
 		protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
@@ -78,28 +101,39 @@ class WebConfiguration implements WebMvcConfigurer {
 
 		private boolean mayMatch(RequestMappingInfo info, PathPatternsRequestCondition patterns,
 				HttpServletRequest request) {
-			PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
-			for (PathShape shape : this.shapes.computeIfAbsent(info, (i) -> shapes(patterns))) {
-				if (shape.mayMatch(path)) {
+			Segments lookingUp = this.lookingUp.get();
+			String[] segments = (lookingUp != null) ? lookingUp.values()
+					: PathShape.segments(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication());
+			for (PathShape shape : shapes(info, patterns)) {
+				if (shape.mayMatch(segments)) {
 					return true;
 				}
 			}
 			return false;
 		}
 
-		/**
-		 * The shapes of the patterns, or one that fits any path when text is compared
-		 * ignoring case.
-		 */
-		private PathShape[] shapes(PathPatternsRequestCondition patterns) {
-			PathPatternParser parser = getPatternParser();
-			if (parser == null || !parser.isCaseSensitive()) {
-				return new PathShape[] { PathShape.ANY };
+		private PathShape[] shapes(RequestMappingInfo info, PathPatternsRequestCondition patterns) {
+			PathShape[] known = this.shapes.get(info);
+			if (known != null) {
+				return known;
 			}
-			return patterns.getPatterns()
-				.stream()
-				.map((p) -> PathShape.of(p.getPatternString()))
-				.toArray(PathShape[]::new);
+			PathPatternParser parser = getPatternParser();
+			// text compared ignoring case is left to the patterns
+			PathShape[] made = (parser == null || !parser.isCaseSensitive()) ? new PathShape[] { PathShape.ANY }
+					: patterns.getPatterns()
+						.stream()
+						.map((p) -> PathShape.of(p.getPatternString()))
+						.toArray(PathShape[]::new);
+			synchronized (this) {
+				Map<RequestMappingInfo, PathShape[]> copy = new IdentityHashMap<>(this.shapes);
+				copy.put(info, made);
+				this.shapes = copy;
+			}
+			return made;
+		}
+
+		/** A path's segments, or null when it is not plain segments. */
+		private record Segments(String @Nullable [] values) {
 		}
 
 	}
