@@ -18,7 +18,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -48,7 +47,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityContextRepository securityContextRepository() {
-		return new HttpSessionSecurityContextRepository();
+		return new SessionOrTokenContexts();
 	}
 
 	/**
