@@ -99,9 +99,4 @@ final class PathShape {
 		return true;
 	}
 
-	/** Whether the pattern may match the path. */
-	boolean mayMatch(PathContainer path) {
-		return mayMatch(segments(path));
-	}
-
 }

@@ -25,8 +25,6 @@ import io.tutela.policy.Policy.Channel;
  */
 public final class CampaignDecideBenchmark {
 
-	static final long BASE = 3_400_000_000L;
-
 	public static void main(String[] args) throws Exception {
 		int list = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
 		int register = (args.length > 1) ? Integer.parseInt(args[1]) : 10_000_000;
@@ -43,7 +41,7 @@ public final class CampaignDecideBenchmark {
 		ContactIndexes.Holder[][] holders = new ContactIndexes.Holder[ledger][];
 		LedgerEntry[][] entries = new LedgerEntry[ledger][];
 		for (int k = 0; k < ledger; k++) {
-			numbers[k] = 39_0000000000L + BASE + k * step;
+			numbers[k] = ContactIndexes.number("+39" + (ConsentBenchmark.BASE + k * step));
 			UUID subject = UUID.randomUUID();
 			List<ContactFacts.Contract> contracts = (k % 10 == 0)
 					? List.of(new ContactFacts.Contract("K" + k, LocalDate.of(2020, 1, 1), null)) : List.of();
@@ -62,7 +60,7 @@ public final class CampaignDecideBenchmark {
 		Random random = new Random(5);
 		long today = LocalDate.now(rome).toEpochDay();
 		for (int k = 0; k < register; k++) {
-			registered[k] = 39_0000000000L + BASE + k;
+			registered[k] = ContactIndexes.number("+39" + (ConsentBenchmark.BASE + k));
 			days[k] = (int) (today - 1 - random.nextInt(2000));
 		}
 		RegisterIndex index = RegisterIndex.of(registered, days, register);
@@ -71,7 +69,7 @@ public final class CampaignDecideBenchmark {
 		StringBuilder csv = new StringBuilder("number,provenance\n");
 		for (long j = 0; j < list; j++) {
 			csv.append("+39")
-				.append(BASE + j * step)
+				.append(ConsentBenchmark.BASE + j * step)
 				.append(',')
 				.append(ConsentBenchmark.PROVENANCES[(int) (j % 10)])
 				.append('\n');

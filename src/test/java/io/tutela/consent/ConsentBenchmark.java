@@ -132,13 +132,12 @@ public final class ConsentBenchmark {
 					out.write("+39" + (BASE + j * step) + "," + PROVENANCES[(int) (j % 10)] + "\n");
 				}
 			}
-			// both sides on a settled database, as after any bulk load: the register's
-			// statistics taken now, not whenever the autovacuum comes to them (with them
-			// the
-			// anti-join is planned as a hash join, a few seconds; without them at times
-			// as a
-			// million index lookups, several times longer), its vacuum done and its pages
-			// written, rather than beside the rounds
+			// both sides on a settled database, as after any bulk load:
+			// the register's statistics taken now, not whenever the
+			// autovacuum comes to them (with them the anti-join is planned
+			// as a hash join, a few seconds; without them at times as a
+			// million index lookups, several times longer), its vacuum done
+			// and its pages written, rather than beside the rounds
 			settle(owner);
 			// the two sides in turn, so that both meet the same moments of the machine
 			int rounds = 6;
@@ -160,8 +159,7 @@ public final class ConsentBenchmark {
 				}
 			}
 			// the SQL side once more with memory for its hash (PostgreSQL's default
-			// work_mem
-			// is 4 MB), as the server's JVM has its heap
+			// work_mem is 4 MB), as the server's JVM has its heap
 			double plainWithMemory;
 			try (Connection c = owner.getConnection()) {
 				c.setAutoCommit(false);
@@ -200,8 +198,7 @@ public final class ConsentBenchmark {
 					afterChanges.replaceAll("(?s).*\"callable\":([0-9]+).*", "$1"));
 
 			// the decisions are timed on a settled database too: the rounds above leave
-			// dead
-			// rows, statistics to take and dirty pages behind them
+			// dead rows, statistics to take and dirty pages behind them
 			settle(owner);
 			List<URI> uris = new ArrayList<>();
 			Random pick = new Random(7);
