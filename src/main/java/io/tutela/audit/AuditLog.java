@@ -56,7 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * events). The lock is held until the caller's transaction ends, so audit last in a
  * transaction, and use READ COMMITTED (the default). In a read-only transaction (a read
  * of personal data has no change to commit with) the audit is written and committed in a
- * transaction of its own. Reads of personal data are checked for anomalies on the way in
+ * transaction of its own; with no transaction, a single event commits by itself in its
+ * one round trip. Reads of personal data are checked for anomalies on the way in
  * ({@link DetectingAnomalies}); the alerts they raise are appended as events of the
  * {@code system}. When the events hold reads, their per-minute counts are taken under the
  * lock in the same round trip as the head. A single event, the usual case, is appended in
@@ -87,8 +88,8 @@ public class AuditLog {
 	}
 
 	/**
-	 * Appends one event, in the caller's transaction (or a new one when there is none, or
-	 * when the caller's is read-only).
+	 * Appends one event, in the caller's transaction (or a new one when the caller's is
+	 * read-only; when there is none, the append commits by itself).
 	 * @return the event's seq
 	 */
 	public long record(AuditEvent event) {
@@ -110,6 +111,9 @@ public class AuditLog {
 	 * change to commit with, so its audit commits in a transaction of its own.
 	 */
 	private List<AuditEntry> inTransaction(List<AuditEvent> events) {
+		if (events.size() == 1 && !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return appendOne(events.get(0), false);
+		}
 		boolean readOnly = TransactionSynchronizationManager.isActualTransactionActive()
 				&& TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 		List<AuditEntry> appended = (readOnly ? this.separate : this.joining).execute((status) -> append(events));
@@ -118,7 +122,7 @@ public class AuditLog {
 
 	private List<AuditEntry> append(List<AuditEvent> events) {
 		if (events.size() == 1) {
-			return appendOne(events.get(0));
+			return appendOne(events.get(0), true);
 		}
 		Locking locking = new Locking();
 		List<AuditEvent> raised = this.anomalies.inspect(events, locking::lockAndCountReads);
@@ -132,9 +136,14 @@ public class AuditLog {
 
 	/**
 	 * One event, the usual case: appended in one round trip, with its read counts when it
-	 * is a read; the alerts it raises are linked after it.
+	 * is a read. In a transaction, the alerts it raises are linked right after it, under
+	 * the lock it holds. Without one, the statements of that round trip, sent together,
+	 * form a transaction of their own, committed when they end (no round trip to begin or
+	 * commit), and the alerts are appended after it in a transaction of their own
+	 * (another append may come between).
+	 * @param inTransaction whether a transaction runs
 	 */
-	private List<AuditEntry> appendOne(AuditEvent event) {
+	private List<AuditEntry> appendOne(AuditEvent event, boolean inTransaction) {
 		List<AuditEntry> appended = new ArrayList<>(1);
 		List<AuditEvent> raised = this.anomalies.inspect(List.of(event), (windowStarts, counts) -> {
 			AuditEntries.WithReads<AuditEntry> one = this.entries.appendOne(event,
@@ -145,7 +154,10 @@ public class AuditLog {
 		if (appended.isEmpty()) {
 			appended.add(this.entries.appendOne(event, null).value());
 		}
-		if (!raised.isEmpty()) {
+		if (!raised.isEmpty() && !inTransaction) {
+			appended.addAll(Objects.requireNonNull(this.joining.execute((status) -> append(raised))));
+		}
+		else if (!raised.isEmpty()) {
 			AuditEntry first = appended.get(0);
 			List<AuditEntry> chained = chain(new AuditEntries.Head(first.seq(), first.hash()), raised,
 					new CanonicalEncoding());

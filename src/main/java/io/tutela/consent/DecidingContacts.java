@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.tutela.audit.Auditing;
 import io.tutela.policy.Policies;
@@ -52,11 +51,11 @@ class DecidingContacts {
 	}
 
 	/**
-	 * Decides one question. The reads and their audit record share one transaction (not a
-	 * read-only one, which would send the audit to a transaction and a connection of its
-	 * own), committed before the answer is given.
+	 * Decides one question. No transaction: each read is a statement of its own (as each
+	 * would see its own snapshot in a transaction at READ COMMITTED), and the audit
+	 * record of what was read commits by itself, in one round trip, before the answer is
+	 * given.
 	 */
-	@Transactional
 	Decision decide(String controllerId, Question question) {
 		return decideAll(controllerId, List.of(question)).get(0);
 	}
@@ -64,9 +63,9 @@ class DecidingContacts {
 	/**
 	 * Decides under the policy this process last read as in force, which the facts' own
 	 * query confirms (or, when the questions need no such query, a read of its own); when
-	 * a newer version is in force, decides again under it.
+	 * a newer version is in force, decides again under it. No transaction, as
+	 * {@link #decide}.
 	 */
-	@Transactional
 	List<Decision> decideAll(String controllerId, List<Question> questions) {
 		Policies.InForce lastRead = this.policies.lastReadInForce(controllerId);
 		if (questions.isEmpty() || questions.size() > BATCH_LIMIT) {
