@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -27,6 +28,9 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -50,6 +54,11 @@ class AuditEntries {
 	/** Takes the lock, then reads the head: see {@link #lockChainAndReadHead}. */
 	private static final String HEAD = "SELECT seq, hash FROM audit_chain_head(?)";
 
+	/** The SQLSTATE {@code audit_require} raises. */
+	static final String PRECONDITION_FAILED = "TA001";
+
+	private static final int CONDITIONS_KEPT = 64;
+
 	private static final int STREAM_FETCH_SIZE = 10_000;
 
 	private static final int COPY_CHUNK = 1 << 16;
@@ -61,6 +70,9 @@ class AuditEntries {
 	private final JdbcTemplate streaming;
 
 	private final JdbcTemplate plain;
+
+	/** Preconditions parsed (their text is written by the callers, from constants). */
+	private final Map<String, ParsedSql> conditions = new ConcurrentHashMap<>();
 
 	AuditEntries(DataSource dataSource, JdbcClient jdbc) {
 		this.dataSource = dataSource;
@@ -85,10 +97,10 @@ class AuditEntries {
 	 * round trip (see {@link #withReadCounts}).
 	 */
 	WithReads<Optional<Head>> lockChainAndCountReads(ReadCounts reads) {
-		return withReadCounts(HEAD, (ps) -> {
-			ps.setLong(1, CHAIN_LOCK);
-			return 2;
-		}, (rs) -> rs.next() ? Optional.of(head(rs, 0)) : Optional.empty(), reads);
+		return withReadCounts(HEAD, (ps, first) -> {
+			ps.setLong(first, CHAIN_LOCK);
+			return first + 1;
+		}, (rs) -> rs.next() ? Optional.of(head(rs, 0)) : Optional.empty(), reads, null);
 	}
 
 	/**
@@ -96,41 +108,70 @@ class AuditEntries {
 	 * the lock, reads the head and inserts the event linked after it (the event's
 	 * canonical encoding is written here, the seq and hashes there). When {@code reads}
 	 * is given, {@link AuditAlerts#COUNT_READS} goes with it (see
-	 * {@link #withReadCounts}).
+	 * {@link #withReadCounts}); when a precondition is, it is checked first, in the same
+	 * round trip.
+	 * @throws PreconditionFailedException when the precondition does not hold
 	 */
-	WithReads<AuditEntry> appendOne(AuditEvent event, @Nullable ReadCounts reads) {
+	WithReads<AuditEntry> appendOne(AuditEvent event, @Nullable ReadCounts reads, @Nullable Precondition precondition) {
 		return withReadCounts("SELECT seq, prev_hash, hash FROM audit_append_one(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				(ps) -> {
-					ps.setLong(1, CHAIN_LOCK);
-					bindContent(ps, 2, event);
-					ps.setString(12, CanonicalEncoding.afterSeq(event));
-					return 13;
+				(ps, first) -> {
+					ps.setLong(first, CHAIN_LOCK);
+					bindContent(ps, first + 1, event);
+					ps.setString(first + 11, CanonicalEncoding.afterSeq(event));
+					return first + 12;
 				}, (rs) -> {
 					rs.next();
 					return AuditEntry.of(rs.getLong("seq"), event, rs.getString("prev_hash"), rs.getString("hash"));
-				}, reads);
+				}, reads, precondition);
 	}
 
 	/**
 	 * A statement that takes the chain's lock, and after it, when {@code reads} is given,
 	 * {@link AuditAlerts#COUNT_READS}, in one round trip: the two statements go to the
 	 * server together and run in their order, so the count runs under the lock, in a
-	 * snapshot taken once the lock is held.
-	 * @param bind binds the statement's parameters and returns the index of the next
+	 * snapshot taken once the lock is held. A precondition goes before them both, as
+	 * {@code SELECT audit_require(condition)}, which raises an error when the condition
+	 * does not hold: the server then skips the statements after it, and rolls back what
+	 * the round trip did (without a transaction around it, the statements sent together
+	 * form one of their own).
+	 * @param bind binds the statement's parameters from the index given and returns the
+	 * index of the next
 	 * @param result reads the statement's result
 	 */
 	private <T> WithReads<T> withReadCounts(String statement, Binding bind, Result<T> result,
-			@Nullable ReadCounts reads) {
-		String sql = statement + ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS : "");
+			@Nullable ReadCounts reads, @Nullable Precondition precondition) {
+		ParsedSql required = (precondition != null) ? parsed(precondition.condition()) : null;
+		MapSqlParameterSource requiredParams = (precondition != null) ? new MapSqlParameterSource(precondition.params())
+				: null;
+		String sql = ((required != null) ? "SELECT audit_require("
+				+ NamedParameterUtils.substituteNamedParameters(required, requiredParams) + ");\n" : "") + statement
+				+ ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS : "");
 		return Objects.requireNonNull(this.plain.execute((Connection connection) -> {
 			try (PreparedStatement ps = connection.prepareStatement(sql)) {
-				int next = bind.bind(ps);
+				int next = 1;
+				if (required != null) {
+					for (Object param : NamedParameterUtils.buildValueArray(required, requiredParams, null)) {
+						ps.setObject(next++, param);
+					}
+				}
+				next = bind.bind(ps, next);
 				if (reads != null) {
 					for (Object param : AuditAlerts.countReadsParams(reads.windowStarts(), reads.counts())) {
 						ps.setObject(next++, param);
 					}
 				}
-				ps.execute();
+				try {
+					ps.execute();
+				}
+				catch (SQLException ex) {
+					if (required != null && PRECONDITION_FAILED.equals(ex.getSQLState())) {
+						throw new PreconditionFailedException();
+					}
+					throw ex;
+				}
+				if (required != null && !ps.getMoreResults()) {
+					throw new IllegalStateException("the append gave no result");
+				}
 				T value;
 				try (ResultSet rs = ps.getResultSet()) {
 					value = result.read(rs);
@@ -140,10 +181,23 @@ class AuditEntries {
 		}));
 	}
 
+	/** A condition parsed, from the few the callers write. */
+	private ParsedSql parsed(String condition) {
+		ParsedSql parsed = this.conditions.get(condition);
+		if (parsed == null) {
+			if (this.conditions.size() >= CONDITIONS_KEPT) {
+				this.conditions.clear();
+			}
+			parsed = NamedParameterUtils.parseSqlStatement(condition);
+			this.conditions.put(condition, parsed);
+		}
+		return parsed;
+	}
+
 	@FunctionalInterface
 	private interface Binding {
 
-		int bind(PreparedStatement ps) throws SQLException;
+		int bind(PreparedStatement ps, int first) throws SQLException;
 
 	}
 

@@ -93,7 +93,19 @@ public class AuditLog {
 	 * @return the event's seq
 	 */
 	public long record(AuditEvent event) {
-		return inTransaction(List.of(event)).get(0).seq();
+		return inTransaction(List.of(event), null).get(0).seq();
+	}
+
+	/**
+	 * Appends one event if a condition still holds, checked in the append's own round
+	 * trip, just before it; meant for a caller with no transaction (in one, a failed
+	 * condition aborts the caller's transaction).
+	 * @return the event's seq
+	 * @throws PreconditionFailedException when the condition does not hold: nothing was
+	 * appended
+	 */
+	public long record(AuditEvent event, Precondition precondition) {
+		return inTransaction(List.of(event), precondition).get(0).seq();
 	}
 
 	/**
@@ -102,7 +114,7 @@ public class AuditLog {
 	 */
 	public void recordAll(List<AuditEvent> events) {
 		if (!events.isEmpty()) {
-			inTransaction(events);
+			inTransaction(events, null);
 		}
 	}
 
@@ -110,19 +122,20 @@ public class AuditLog {
 	 * Joins the caller's transaction; a read-only one cannot insert, and a read has no
 	 * change to commit with, so its audit commits in a transaction of its own.
 	 */
-	private List<AuditEntry> inTransaction(List<AuditEvent> events) {
+	private List<AuditEntry> inTransaction(List<AuditEvent> events, @Nullable Precondition precondition) {
 		if (events.size() == 1 && !TransactionSynchronizationManager.isActualTransactionActive()) {
-			return appendOne(events.get(0), false);
+			return appendOne(events.get(0), false, precondition);
 		}
 		boolean readOnly = TransactionSynchronizationManager.isActualTransactionActive()
 				&& TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-		List<AuditEntry> appended = (readOnly ? this.separate : this.joining).execute((status) -> append(events));
+		List<AuditEntry> appended = (readOnly ? this.separate : this.joining)
+			.execute((status) -> (events.size() == 1) ? appendOne(events.get(0), true, precondition) : append(events));
 		return Objects.requireNonNull(appended);
 	}
 
 	private List<AuditEntry> append(List<AuditEvent> events) {
 		if (events.size() == 1) {
-			return appendOne(events.get(0), true);
+			return appendOne(events.get(0), true, null);
 		}
 		Locking locking = new Locking();
 		List<AuditEvent> raised = this.anomalies.inspect(events, locking::lockAndCountReads);
@@ -143,16 +156,16 @@ public class AuditLog {
 	 * (another append may come between).
 	 * @param inTransaction whether a transaction runs
 	 */
-	private List<AuditEntry> appendOne(AuditEvent event, boolean inTransaction) {
+	private List<AuditEntry> appendOne(AuditEvent event, boolean inTransaction, @Nullable Precondition precondition) {
 		List<AuditEntry> appended = new ArrayList<>(1);
 		List<AuditEvent> raised = this.anomalies.inspect(List.of(event), (windowStarts, counts) -> {
 			AuditEntries.WithReads<AuditEntry> one = this.entries.appendOne(event,
-					new AuditEntries.ReadCounts(windowStarts, counts));
+					new AuditEntries.ReadCounts(windowStarts, counts), precondition);
 			appended.add(one.value());
 			return one.before();
 		});
 		if (appended.isEmpty()) {
-			appended.add(this.entries.appendOne(event, null).value());
+			appended.add(this.entries.appendOne(event, null, precondition).value());
 		}
 		if (!raised.isEmpty() && !inTransaction) {
 			appended.addAll(Objects.requireNonNull(this.joining.execute((status) -> append(raised))));

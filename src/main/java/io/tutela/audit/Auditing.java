@@ -54,6 +54,16 @@ public class Auditing {
 		record(action, AuditEvent.SUCCESS, controllerId, category, targets);
 	}
 
+	/**
+	 * A successful action, recorded only if a condition still holds (see
+	 * {@link AuditLog#record(AuditEvent, Precondition)}).
+	 * @throws PreconditionFailedException when it does not: nothing was recorded
+	 */
+	public void successIf(Precondition precondition, String action, @Nullable String controllerId,
+			@Nullable String category, Iterable<?> targets) {
+		this.log.record(event(action, AuditEvent.SUCCESS, controllerId, category, targets), precondition);
+	}
+
 	public void record(String action, String outcome, @Nullable String controllerId, @Nullable String category,
 			Iterable<?> targets) {
 		append(event(action, outcome, controllerId, category, targets));

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.tutela.audit.Precondition;
 import io.tutela.policy.Policies;
 
 /**
@@ -62,11 +64,18 @@ class ContactIndexes {
 	 */
 	static final int CATCH_UP_AT_MOST = 50_000;
 
+	/** The current version of the facts of the controller {@code :c}. */
+	private static final String FACTS_VERSION = "coalesce((SELECT version FROM contact_facts_version "
+			+ "WHERE controller_id = :c), 0)";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate snapshot;
 
 	private final Map<String, ContactIndex> byController = new ConcurrentHashMap<>();
+
+	/** What {@link #ifCurrent} last found current, by controller. */
+	private final Map<String, Found> lastFound = new ConcurrentHashMap<>();
 
 	/** One lock per controller: an index is built once at a time. */
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -163,11 +172,10 @@ class ContactIndexes {
 			warm(controllerId);
 			return new Current(null, null, null);
 		}
-		return this.jdbc
+		Current current = this.jdbc
 			.sql("SELECT v.version AS facts_version, " + Policies.VERSION_IN_FORCE
-					+ " AS policy_version, s.* FROM (SELECT coalesce((SELECT version FROM contact_facts_version "
-					+ "WHERE controller_id = :c), 0) AS version) v LEFT JOIN LATERAL (" + RegisterSnapshots.NEWEST
-					+ ") s ON true")
+					+ " AS policy_version, s.* FROM (SELECT " + FACTS_VERSION + " AS version) v LEFT JOIN LATERAL ("
+					+ RegisterSnapshots.NEWEST + ") s ON true")
 			.param("c", controllerId)
 			.param("d", day)
 			.query((rs, row) -> {
@@ -177,6 +185,47 @@ class ContactIndexes {
 								policyVersion);
 			})
 			.single();
+		if (current.index() != null) {
+			this.lastFound.put(controllerId, new Found(day, current));
+		}
+		else {
+			this.lastFound.remove(controllerId);
+		}
+		return current;
+	}
+
+	/**
+	 * The index {@link #ifCurrent} last found current for the day, with its register
+	 * snapshot, without a round trip, and the condition under which it still is: for a
+	 * decision that appends its audit record under that condition, and asks
+	 * {@link #ifCurrent} when it does not hold.
+	 */
+	Optional<Assumed> assumed(String controllerId, LocalDate day) {
+		Found found = this.lastFound.get(controllerId);
+		// an index caught up since is another: the facts' version has moved
+		if (found == null || !found.day().equals(day)
+				|| this.byController.get(controllerId) != found.current().index()) {
+			return Optional.empty();
+		}
+		Current current = found.current();
+		Map<String, Object> params = new HashMap<>();
+		params.put("c", controllerId);
+		params.put("d", day);
+		params.put("facts", Objects.requireNonNull(current.index()).version());
+		params.put("snapshot", (current.snapshot() != null) ? current.snapshot().id() : null);
+		return Optional.of(new Assumed(current, new Precondition(FACTS_VERSION + " = :facts AND (SELECT id FROM ("
+				+ RegisterSnapshots.NEWEST + ") s) IS NOT DISTINCT FROM CAST(:snapshot AS uuid)", params)));
+	}
+
+	/**
+	 * An index assumed current, and the condition, with named parameters {@code :c},
+	 * {@code :d}, {@code :facts} and {@code :snapshot}, that tells whether it is.
+	 */
+	record Assumed(Current current, Precondition precondition) {
+	}
+
+	/** What {@link #ifCurrent} found current for a day. */
+	private record Found(LocalDate day, Current current) {
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntConsumer;
@@ -72,6 +73,20 @@ class Contacts {
 			}
 		}
 		return fromDatabase(controllerId, person, LocalDays.dateOf(asOf, zone), policyVersion);
+	}
+
+	/** See {@link ContactIndexes#assumed}. */
+	Optional<ContactIndexes.Assumed> assumed(String controllerId, LocalDate day) {
+		return this.indexes.assumed(controllerId, day);
+	}
+
+	/**
+	 * The facts about a number from an index assumed current (see
+	 * {@link ContactIndexes#assumed}), with no round trip when the register's snapshot is
+	 * loaded.
+	 */
+	ContactFacts facts(String controllerId, ContactIndexes.Current assumed, String phone, LocalDate day) {
+		return fromIndex(controllerId, Objects.requireNonNull(assumed.index()), assumed.snapshot(), phone, day);
 	}
 
 	/**

@@ -2,11 +2,15 @@ package io.tutela.consent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.tutela.audit.Auditing;
+import io.tutela.audit.PreconditionFailedException;
 import io.tutela.policy.Policies;
 import io.tutela.policy.Policy;
 import io.tutela.policy.Policy.Channel;
@@ -71,17 +76,24 @@ class DecidingContacts {
 		if (questions.isEmpty() || questions.size() > BATCH_LIMIT) {
 			throw InvalidInputException.of("rows", "from 1 to " + BATCH_LIMIT + " rows");
 		}
-		return decideUnder(controllerId, lastRead, false, questions).orElseGet(
-				() -> decideUnder(controllerId, this.policies.inForce(controllerId), true, questions).orElseThrow());
+		return decideUnder(controllerId, lastRead, false, true, questions)
+			.or(() -> decideUnder(controllerId, lastRead, false, false, questions))
+			.orElseGet(() -> decideUnder(controllerId, this.policies.inForce(controllerId), true, false, questions)
+				.orElseThrow());
 	}
 
 	/**
 	 * The decisions under a policy, audited; empty, before anything is written, when the
-	 * policy turns out not to be in force any more.
+	 * policy turns out not to be in force any more. Questions about numbers, on a day for
+	 * which the contact index was last found current, may be answered from it with no
+	 * round trip before the audit's: that round trip then checks first that the index,
+	 * the register's snapshot and the policy are still current, and appends nothing (and
+	 * this answers empty) when they are not.
 	 * @param confirmed whether the policy was just read as in force
+	 * @param assume whether to answer from an index assumed current
 	 */
 	private Optional<List<Decision>> decideUnder(String controllerId, Policies.InForce inForce, boolean confirmed,
-			List<Question> questions) {
+			boolean assume, List<Question> questions) {
 		Policy policy = inForce.policy();
 		Terms terms = Terms.of(policy);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -124,12 +136,15 @@ class DecidingContacts {
 			}
 			return refused(controllerId, inForce, confirmed, problems);
 		}
+		ContactIndexes.Assumed assumed = assume ? assumed(controllerId, checked, terms.zone()).orElse(null) : null;
 		Set<Integer> inForceSeen = new HashSet<>();
 		List<Decision> decisions = new ArrayList<>();
 		Set<Object> read = new LinkedHashSet<>();
 		for (Checked c : checked) {
-			ContactFacts facts = this.contacts.facts(controllerId, c.person(), c.asOf(), terms.zone(),
-					inForceSeen::add);
+			ContactFacts facts = (assumed != null)
+					? this.contacts.facts(controllerId, assumed.current(), Objects.requireNonNull(c.person().phone()),
+							LocalDays.dateOf(c.asOf(), terms.zone()))
+					: this.contacts.facts(controllerId, c.person(), c.asOf(), terms.zone(), inForceSeen::add);
 			if (c.person().subjectId() != null && facts.subjectIds().isEmpty()) {
 				problems.add(People.noSuchSubject(c.prefix()));
 			}
@@ -140,12 +155,41 @@ class DecidingContacts {
 		if (!problems.isEmpty()) {
 			return refused(controllerId, inForce, confirmed, problems);
 		}
+		if (assumed != null) {
+			try {
+				this.auditing.successIf(
+						assumed.precondition()
+							.and(Policies.VERSION_IN_FORCE + " = :policy",
+									Map.of("c", controllerId, "policy", inForce.version())),
+						"contact_decision.read", controllerId, null, read);
+				return Optional.of(decisions);
+			}
+			catch (PreconditionFailedException ex) {
+				return Optional.empty();
+			}
+		}
 		if (!confirmed && (inForceSeen.isEmpty() ? !stillInForce(controllerId, inForce)
 				: !inForceSeen.equals(Set.of(inForce.version())))) {
 			return Optional.empty();
 		}
 		this.auditing.success("contact_decision.read", controllerId, null, read);
 		return Optional.of(decisions);
+	}
+
+	/**
+	 * The contact index assumed current for the questions, when every one is about a
+	 * number, as of one day.
+	 */
+	private Optional<ContactIndexes.Assumed> assumed(String controllerId, List<Checked> checked, ZoneId zone) {
+		LocalDate day = null;
+		for (Checked c : checked) {
+			LocalDate on = LocalDays.dateOf(c.asOf(), zone);
+			if (c.person().phone() == null || (day != null && !day.equals(on))) {
+				return Optional.empty();
+			}
+			day = on;
+		}
+		return (day != null) ? this.contacts.assumed(controllerId, day) : Optional.empty();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,6 +137,35 @@ class AuditIntegrationTest {
 			.param("a", actor)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aReadAppendedWithoutATransactionCommitsWithItsCountOrNotAtAllWhenItsPreconditionFails() {
+		String actor = unique("assumed");
+		Instant at = Instant.now();
+		long before = lastSeq();
+		Map<String, Object> params = new HashMap<>(Map.of("c", "ipkom", "n", 1L));
+		params.put("nothing", null);
+		Precondition holds = new Precondition(
+				"(SELECT count(*) FROM controller WHERE id = :c) = :n AND CAST(:nothing AS uuid) IS NULL", params);
+		long seq = this.auditLog.record(event(actor, "ipkom", "subject.read", at, 1, 2), holds);
+		assertThat(seq).isEqualTo(before + 1);
+		assertThatThrownBy(() -> this.auditLog.record(event(actor, "ipkom", "subject.read", at, 3),
+				holds.and("false = :no", Map.of("no", true))))
+			.isInstanceOf(PreconditionFailedException.class);
+		assertThatThrownBy(() -> new Precondition("1 = :n", Map.of("n", 1)).and("2 = :n", Map.of("n", 2)))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(this.jdbc.sql("SELECT target_ids FROM audit_event WHERE actor = :a")
+			.param("a", actor)
+			.query(String.class)
+			.list()).as("only the read whose precondition held").containsExactly("{1,2}");
+		assertThat(this.jdbc.sql("SELECT sum(records) FROM audit_read_count WHERE actor = :a")
+			.param("a", actor)
+			.query(Long.class)
+			.single()).as("nor its count").isEqualTo(2);
+		assertThat(this.auditLog.record(event(actor, "ipkom", "subject.read", at, 4))).as("the chain goes on")
+			.isEqualTo(before + 2);
+		assertThat(this.reading.verifyChain().ok()).isTrue();
 	}
 
 	@Test

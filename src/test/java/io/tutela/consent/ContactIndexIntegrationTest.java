@@ -128,6 +128,41 @@ class ContactIndexIntegrationTest {
 		assertThat(before.find(393482000009L)).isNegative();
 	}
 
+	long decisionsAudited() {
+		return this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'contact_decision.read'")
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void aDecisionFromTheIndexAssumedCurrentSeesEveryChangeMadeBeforeItAndIsAuditedOnce() {
+		LocalDate today = LocalDate.now(ROME);
+		String number = "%2B393482000041";
+		this.indexes.current("connext");
+		assertThat(decision(number, "operator_call")).contains("\"reason\":\"no_consent\"");
+		assertThat(this.indexes.assumed("connext", today)).as("found current, so assumed current").isPresent();
+		assertThat(this.indexes.assumed("connext", today.minusDays(1))).as("for that day only").isEmpty();
+		long audited = decisionsAudited();
+
+		// a consent, then a registration in a newer snapshot of the register: each seen
+		// by
+		// the very next decision, whatever the index in memory still holds
+		ledger(Map.of("phone", "+393482000041", "scope", "traditional", "event", "given", "occurredAt",
+				today.minusDays(2).atTime(9, 0).atZone(ROME).toInstant().toString()));
+		assertThat(decision(number, "operator_call")).contains("\"allowed\":true").contains("\"reason\":\"consent\"");
+		Http.Response snapshot = admin().post(API + "/register-snapshots?takenOn=" + today, "text/csv",
+				"number,registered_on\n3482000041," + today.minusDays(1) + "\n");
+		assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(201);
+		assertThat(decision(number, "operator_call")).contains("\"reason\":\"opposition_register\"");
+		// and once the index is current again, from it: the same answer
+		this.indexes.current("connext");
+		assertThat(decision(number, "operator_call")).contains("\"reason\":\"opposition_register\"");
+		assertThat(this.indexes.assumed("connext", today)).isPresent();
+		assertThat(decision(number, "operator_call")).contains("\"reason\":\"opposition_register\"");
+		assertThat(decisionsAudited()).as("one audit record per decision, none for an answer not given")
+			.isEqualTo(audited + 4);
+	}
+
 	String subject(String code, String phone, String email) {
 		Http.Response subject = admin().postJson(API + "/subjects",
 				Map.of("customerCode", code, "familyName", "Indice", "phone", phone, "email", email));
