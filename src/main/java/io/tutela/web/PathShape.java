@@ -57,6 +57,11 @@ final class PathShape {
 		return new PathShape(texts, true);
 	}
 
+	/** How many segments a path of this shape has; -1 for {@link #ANY}. */
+	int size() {
+		return this.known ? this.texts.length : -1;
+	}
+
 	/**
 	 * The segments of a path as patterns match them ({@code valueToMatch}: decoded,
 	 * without matrix variables), or null when it is not plain segments ({@code /a/b}: no

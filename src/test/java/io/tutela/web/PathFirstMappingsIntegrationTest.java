@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.tutela.Http;
@@ -30,6 +34,8 @@ class PathFirstMappingsIntegrationTest {
 	@Test
 	void mapsAsBeforeAndRefusesWhatNoMappingTakes() {
 		assertThat(this.mappings).isInstanceOf(WebConfiguration.PathFirstMappings.class);
+		assertThat(((WebConfiguration.PathFirstMappings) this.mappings).indexed()).as("the index knows the mappings")
+			.isEqualTo(this.mappings.getHandlerMethods().size());
 		Http admin = Http.admin(this.port);
 		Http.Response decision = admin
 			.get("/api/v1/controllers/connext/contact-decision?channel=operator_call&phone=%2B393480000001");
@@ -40,6 +46,33 @@ class PathFirstMappingsIntegrationTest {
 		assertThat(admin.get("/api/v1/controllers/connext/campaign-checks/" + java.util.UUID.randomUUID()).status())
 			.as("mapped, with two variables")
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aMappingRegisteredAfterTheIndexWasBuiltIsFoundToo() throws Exception {
+		RequestMappingInfo late = RequestMappingInfo.paths("/api/v1/me/late/{x}")
+			.methods(RequestMethod.GET)
+			.options(this.mappings.getBuilderConfiguration())
+			.build();
+		this.mappings.registerMapping(late, new Late(), Late.class.getMethod("answer", String.class));
+		try {
+			Http.Response answer = Http.admin(this.port).get("/api/v1/me/late/seven");
+			assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+			assertThat(answer.body()).isEqualTo("late seven");
+		}
+		finally {
+			this.mappings.unregisterMapping(late);
+		}
+		assertThat(Http.admin(this.port).get("/api/v1/me/late/seven").status()).isEqualTo(404);
+	}
+
+	/** A handler registered at run time. */
+	public static class Late {
+
+		public ResponseEntity<String> answer(@PathVariable String x) {
+			return ResponseEntity.ok("late " + x);
+		}
+
 	}
 
 }
