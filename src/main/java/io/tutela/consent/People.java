@@ -63,6 +63,11 @@ class People {
 			return new Contacts.Person(subject, null, null);
 		}
 		if (p != null) {
+			// an Italian number already in E.164, the usual question, is not parsed again
+			String e164 = PhoneNumbers.validE164(p);
+			if (e164 != null) {
+				return new Contacts.Person(null, e164, null);
+			}
 			PhoneNumbers.Result number = PhoneNumbers.normalise(p);
 			if (number instanceof PhoneNumbers.Invalid invalid) {
 				problems.add(new FieldProblem("phone", invalid.reason()));
