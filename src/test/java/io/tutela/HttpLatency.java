@@ -49,25 +49,34 @@ public final class HttpLatency {
 	/**
 	 * Milliseconds of every request after the warm-up, sorted, as {@code curl} measures
 	 * them ({@code time_total}: from the request's first byte sent on the open connection
-	 * to the response's last byte read); the warm-up on a connection of its own, before.
-	 * With them, the processor time the timed requests took, per request: of the whole
-	 * machine (this JVM, PostgreSQL, curl and anything else running) and of this JVM,
-	 * which change less from run to run than the latency.
+	 * to the response's last byte read), in rounds, each on a connection and a curl of
+	 * its own, one after the other (how a figure settles as the server's JIT finishes
+	 * compiling the path); the warm-up on a connection of its own, before. With each
+	 * round, the processor time its requests took, per request: of the whole machine
+	 * (this JVM, PostgreSQL, curl and anything else running) and of this JVM, which
+	 * change less from run to run than the latency.
+	 * @param perRound how many timed requests each round asks
 	 */
-	public static Timed measureWithCurl(List<URI> uris, String token, int warmUp)
+	public static List<Timed> measureWithCurl(List<URI> uris, String token, int warmUp, int perRound)
 			throws IOException, InterruptedException {
-		curl(uris.subList(0, warmUp), token);
-		long machine = machineTicks();
-		long jvm = jvmNanos();
-		List<String> lines = curl(uris.subList(warmUp, uris.size()), token);
-		double machineMillis = (machineTicks() - machine) * 10.0 / lines.size();
-		double jvmMillis = (jvmNanos() - jvm) / 1e6 / lines.size();
-		List<Double> millis = new ArrayList<>();
-		for (String line : lines) {
-			millis.add(Double.parseDouble(line.split(" ")[1]) * 1000);
+		if (warmUp > 0) {
+			curl(uris.subList(0, warmUp), token);
 		}
-		Collections.sort(millis);
-		return new Timed(millis, machineMillis, jvmMillis);
+		List<Timed> rounds = new ArrayList<>();
+		for (int from = warmUp; from < uris.size(); from += perRound) {
+			long machine = machineTicks();
+			long jvm = jvmNanos();
+			List<String> lines = curl(uris.subList(from, Math.min(uris.size(), from + perRound)), token);
+			double machineMillis = (machineTicks() - machine) * 10.0 / lines.size();
+			double jvmMillis = (jvmNanos() - jvm) / 1e6 / lines.size();
+			List<Double> millis = new ArrayList<>();
+			for (String line : lines) {
+				millis.add(Double.parseDouble(line.split(" ")[1]) * 1000);
+			}
+			Collections.sort(millis);
+			rounds.add(new Timed(millis, machineMillis, jvmMillis));
+		}
+		return rounds;
 	}
 
 	/** Timed requests: their sorted milliseconds and processor time per request. */

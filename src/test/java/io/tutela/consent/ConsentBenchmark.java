@@ -59,8 +59,14 @@ public final class ConsentBenchmark {
 	/** Ledger changes made through the API just before the last check. */
 	static final int CHANGES_BEFORE_CHECK = 1000;
 
-	/** Requests curl times. */
+	/** Requests curl times in each round. */
 	static final int CURL_TIMED = 5000;
+
+	/**
+	 * Rounds of timed decisions after the warm-up: the JIT goes on compiling for some
+	 * tens of thousands of requests, and the last rounds tell the settled server.
+	 */
+	static final int CURL_ROUNDS = 4;
 
 	public static void main(String[] args) throws Exception {
 		long list = (args.length > 0) ? Long.parseLong(args[0]) : 1_000_000;
@@ -225,7 +231,7 @@ public final class ConsentBenchmark {
 			// processors beside the requests
 			List<URI> warmAndTimed = new ArrayList<>();
 			List<URI> meWarmAndTimed = new ArrayList<>();
-			for (int i = 0; i < CURL_WARM_UP + CURL_TIMED; i++) {
+			for (int i = 0; i < CURL_WARM_UP + CURL_ROUNDS * CURL_TIMED; i++) {
 				long k = pick.nextInt((int) Math.min(ledger, Integer.MAX_VALUE));
 				warmAndTimed.add(URI.create("http://localhost:" + port
 						+ "/api/v1/controllers/connext/contact-decision?channel=operator_call&phone=%2B39"
@@ -233,25 +239,32 @@ public final class ConsentBenchmark {
 				meWarmAndTimed.add(URI.create("http://localhost:" + port + "/api/v1/me"));
 			}
 			System.out.printf(
-					"the same, asked by curl (a process of its own, the timed requests on one kept-alive connection, %d "
-							+ "after %d warm-up on another):%n",
-					CURL_TIMED, CURL_WARM_UP);
+					"the same, asked by curl (a process of its own, %d warm-up requests on one kept-alive connection, "
+							+ "then %d rounds of %d timed ones, each on a connection of its own):%n",
+					CURL_WARM_UP, CURL_ROUNDS, CURL_TIMED);
 			settle(owner);
-			System.out.println("  contact decisions: "
-					+ HttpLatency.summary(HttpLatency.measureWithCurl(warmAndTimed, TOKEN, CURL_WARM_UP)));
-			System.out.println("  GET /api/v1/me: "
-					+ HttpLatency.summary(HttpLatency.measureWithCurl(meWarmAndTimed, TOKEN, CURL_WARM_UP)));
+			printRounds("contact decisions",
+					HttpLatency.measureWithCurl(warmAndTimed, TOKEN, CURL_WARM_UP, CURL_TIMED));
+			printRounds("GET /api/v1/me", HttpLatency.measureWithCurl(meWarmAndTimed, TOKEN, CURL_WARM_UP, CURL_TIMED));
 			// questions by subject read the database (the index is of numbers)
 			List<URI> bySubject = new ArrayList<>();
-			for (int i = 0; i < CURL_WARM_UP + CURL_TIMED; i++) {
+			for (int i = 0; i < CURL_WARM_UP + CURL_ROUNDS * CURL_TIMED; i++) {
 				long k = pick.nextInt((int) Math.min(ledger, Integer.MAX_VALUE));
 				bySubject.add(URI.create("http://localhost:" + port
 						+ "/api/v1/controllers/connext/contact-decision?channel=operator_call&subject="
 						+ subjectId(k)));
 			}
 			settle(owner);
-			System.out.println("  contact decisions by subject id: "
-					+ HttpLatency.summary(HttpLatency.measureWithCurl(bySubject, TOKEN, CURL_WARM_UP)));
+			printRounds("contact decisions by subject id",
+					HttpLatency.measureWithCurl(bySubject, TOKEN, CURL_WARM_UP, CURL_TIMED));
+		}
+	}
+
+	/** The timed rounds of one kind of request, one line each. */
+	static void printRounds(String what, List<HttpLatency.Timed> rounds) {
+		System.out.println("  " + what + ":");
+		for (int i = 0; i < rounds.size(); i++) {
+			System.out.println("    round " + (i + 1) + ": " + HttpLatency.summary(rounds.get(i)));
 		}
 	}
 
