@@ -92,28 +92,24 @@ class AuditAlerts {
 	}
 
 	/**
-	 * Stores an off-hours alert for the period, or adds the records to the one it has.
-	 * @return the alert's id if this call created it
+	 * The statement that raises an actor's off-hours alert for a period, or adds records
+	 * to the one already raised, and returns its {@code id} and whether it was raised now
+	 * ({@code created}). Its seven parameters are {@code ?}, given by
+	 * {@link #countOffHoursParams}; it goes in the append's round trip, after
+	 * {@link #COUNT_READS}.
 	 */
-	Optional<Long> raiseOrCountOffHours(String actor, String actorRole, WorkingHours.Period period, long records,
-			Instant lastReadAt, Instant raisedAt) {
-		return this.jdbc
-			.sql("""
-					INSERT INTO audit_alert (kind, actor, actor_role, window_start, window_end, record_count, raised_at, last_read_at)
-					VALUES ('off-hours', :actor, :role, :start, :end, :records, :raisedAt, :lastReadAt)
-					ON CONFLICT (actor, kind, window_start) DO UPDATE
-					SET record_count = audit_alert.record_count + EXCLUDED.record_count,
-					    last_read_at = greatest(audit_alert.last_read_at, EXCLUDED.last_read_at)
-					RETURNING id, (xmax = 0) AS created""")
-			.param("actor", actor)
-			.param("role", actorRole)
-			.param("start", utc(period.start()))
-			.param("end", utc(period.end()))
-			.param("records", records)
-			.param("lastReadAt", utc(lastReadAt))
-			.param("raisedAt", utc(raisedAt))
-			.query((rs, row) -> rs.getBoolean("created") ? Optional.of(rs.getLong("id")) : Optional.<Long>empty())
-			.single();
+	static final String COUNT_OFF_HOURS = """
+			INSERT INTO audit_alert (kind, actor, actor_role, window_start, window_end, record_count, raised_at, last_read_at)
+			VALUES ('off-hours', ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (actor, kind, window_start) DO UPDATE
+			SET record_count = audit_alert.record_count + EXCLUDED.record_count,
+			    last_read_at = greatest(audit_alert.last_read_at, EXCLUDED.last_read_at)
+			RETURNING id, (xmax = 0) AS created""";
+
+	/** The parameters of {@link #COUNT_OFF_HOURS}, in order. */
+	static List<Object> countOffHoursParams(OffHoursCount count) {
+		return List.of(count.actor(), count.actorRole(), utc(count.period().start()), utc(count.period().end()),
+				count.records(), utc(count.raisedAt()), utc(count.lastReadAt()));
 	}
 
 	/** Alerts, newest first. */
@@ -129,6 +125,14 @@ class AuditAlerts {
 
 	/** Records an actor read within a minute. */
 	record ReadCount(String actor, Instant minute, long records) {
+	}
+
+	/**
+	 * Records an actor read outside working hours, in one off-hours period: what
+	 * {@link #COUNT_OFF_HOURS} adds.
+	 */
+	record OffHoursCount(String actor, String actorRole, WorkingHours.Period period, long records, Instant lastReadAt,
+			Instant raisedAt) {
 	}
 
 	private static AuditAlert alert(ResultSet rs, int row) throws SQLException {

@@ -145,7 +145,8 @@ class AuditEntries {
 				: null;
 		String sql = ((required != null) ? "SELECT audit_require("
 				+ NamedParameterUtils.substituteNamedParameters(required, requiredParams) + ");\n" : "") + statement
-				+ ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS : "");
+				+ ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS : "")
+				+ ((reads != null) ? (";\n" + AuditAlerts.COUNT_OFF_HOURS).repeat(reads.offHours().size()) : "");
 		return Objects.requireNonNull(this.plain.execute((Connection connection) -> {
 			try (PreparedStatement ps = connection.prepareStatement(sql)) {
 				int next = 1;
@@ -158,6 +159,11 @@ class AuditEntries {
 				if (reads != null) {
 					for (Object param : AuditAlerts.countReadsParams(reads.windowStarts(), reads.counts())) {
 						ps.setObject(next++, param);
+					}
+					for (AuditAlerts.OffHoursCount count : reads.offHours()) {
+						for (Object param : AuditAlerts.countOffHoursParams(count)) {
+							ps.setObject(next++, param);
+						}
 					}
 				}
 				try {
@@ -176,7 +182,21 @@ class AuditEntries {
 				try (ResultSet rs = ps.getResultSet()) {
 					value = result.read(rs);
 				}
-				return new WithReads<>(value, (reads != null) ? readCounts(ps) : Map.of());
+				if (reads == null) {
+					return new WithReads<>(value, Map.of(), List.of());
+				}
+				Map<String, Long> before = readCounts(ps);
+				List<Optional<Long>> raised = new ArrayList<>();
+				for (int i = 0; i < reads.offHours().size(); i++) {
+					if (!ps.getMoreResults()) {
+						throw new IllegalStateException("an off-hours count gave no result");
+					}
+					try (ResultSet rs = ps.getResultSet()) {
+						rs.next();
+						raised.add(rs.getBoolean("created") ? Optional.of(rs.getLong("id")) : Optional.empty());
+					}
+				}
+				return new WithReads<>(value, before, raised);
 			}
 		}));
 	}
@@ -365,15 +385,20 @@ class AuditEntries {
 	record Head(long seq, String hash) {
 	}
 
-	/** Reads to count: each actor's window start, and their records per minute. */
-	record ReadCounts(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts) {
+	/**
+	 * Reads to count: each actor's window start, their records per minute, and those read
+	 * off hours, per period.
+	 */
+	record ReadCounts(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts,
+			List<AuditAlerts.OffHoursCount> offHours) {
 	}
 
 	/**
-	 * What a statement gave, and each actor's read count in their window before the new
-	 * reads (empty when none were counted).
+	 * What a statement gave, each actor's read count in their window before the new reads
+	 * (empty when none were counted), and for each off-hours count, in order, the id of
+	 * the alert it raised, if it raised one.
 	 */
-	record WithReads<T>(T value, Map<String, Long> before) {
+	record WithReads<T>(T value, Map<String, Long> before, List<Optional<Long>> raisedOffHours) {
 	}
 
 }

@@ -158,11 +158,11 @@ public class AuditLog {
 	 */
 	private List<AuditEntry> appendOne(AuditEvent event, boolean inTransaction, @Nullable Precondition precondition) {
 		List<AuditEntry> appended = new ArrayList<>(1);
-		List<AuditEvent> raised = this.anomalies.inspect(List.of(event), (windowStarts, counts) -> {
+		List<AuditEvent> raised = this.anomalies.inspect(List.of(event), (windowStarts, counts, offHours) -> {
 			AuditEntries.WithReads<AuditEntry> one = this.entries.appendOne(event,
-					new AuditEntries.ReadCounts(windowStarts, counts), precondition);
+					new AuditEntries.ReadCounts(windowStarts, counts, offHours), precondition);
 			appended.add(one.value());
-			return one.before();
+			return new DetectingAnomalies.Counted(one.before(), one.raisedOffHours());
 		});
 		if (appended.isEmpty()) {
 			appended.add(this.entries.appendOne(event, null, precondition).value());
@@ -188,11 +188,12 @@ public class AuditLog {
 
 		private AuditEntries.@Nullable Head head;
 
-		Map<String, Long> lockAndCountReads(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts) {
+		DetectingAnomalies.Counted lockAndCountReads(Map<String, Instant> windowStarts,
+				List<AuditAlerts.ReadCount> counts, List<AuditAlerts.OffHoursCount> offHours) {
 			AuditEntries.WithReads<Optional<AuditEntries.Head>> read = AuditLog.this.entries
-				.lockChainAndCountReads(new AuditEntries.ReadCounts(windowStarts, counts));
+				.lockChainAndCountReads(new AuditEntries.ReadCounts(windowStarts, counts, offHours));
 			this.head = read.value().orElse(GENESIS_HEAD);
-			return read.before();
+			return new DetectingAnomalies.Counted(read.before(), read.raisedOffHours());
 		}
 
 		AuditEntries.Head head() {

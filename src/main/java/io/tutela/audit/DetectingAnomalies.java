@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
@@ -67,16 +68,27 @@ class DetectingAnomalies {
 		if (readsByActor.isEmpty()) {
 			return List.of();
 		}
-		List<AuditEvent> raised = new ArrayList<>(massReads(readsByActor, counter));
-		readsByActor.forEach((actor, reads) -> raised.addAll(offHours(actor, reads)));
+		List<AuditAlerts.OffHoursCount> offHours = new ArrayList<>();
+		readsByActor.forEach((actor, reads) -> offHours.addAll(offHours(actor, reads)));
+		List<AuditEvent> raised = new ArrayList<>();
+		Counted counted = massReads(readsByActor, counter, offHours, raised);
+		for (int i = 0; i < offHours.size(); i++) {
+			Instant raisedAt = offHours.get(i).raisedAt();
+			counted.raisedOffHours()
+				.get(i)
+				.ifPresent((id) -> raised.add(alertEvent(AuditAlert.OFF_HOURS, id, raisedAt)));
+		}
 		return raised;
 	}
 
 	/**
-	 * Counts every actor's reads into their minutes, and raises an alert for each actor
-	 * whose window count crosses the threshold: three statements however many actors.
+	 * Counts every actor's reads into their minutes, and the off-hours ones into their
+	 * periods' alerts, and raises an alert for each actor whose window count crosses the
+	 * threshold: one statement however many actors, and one per off-hours period.
+	 * @param raised where the mass-read alerts raised go
 	 */
-	private List<AuditEvent> massReads(Map<String, List<AuditEvent>> readsByActor, ReadCounter counter) {
+	private Counted massReads(Map<String, List<AuditEvent>> readsByActor, ReadCounter counter,
+			List<AuditAlerts.OffHoursCount> offHours, List<AuditEvent> raised) {
 		Map<String, Instant> windowStarts = new LinkedHashMap<>();
 		Map<String, Long> added = new HashMap<>();
 		List<AuditAlerts.ReadCount> counts = new ArrayList<>();
@@ -102,9 +114,9 @@ class DetectingAnomalies {
 				}
 			});
 		});
-		Map<String, Long> before = counter.countReads(windowStarts, counts);
+		Counted counted = counter.count(windowStarts, counts, offHours);
+		Map<String, Long> before = counted.before();
 		int threshold = this.properties.massReadThreshold();
-		List<AuditEvent> raised = new ArrayList<>();
 		readsByActor.forEach((actor, reads) -> {
 			long was = before.getOrDefault(actor, 0L);
 			long now = was + added.getOrDefault(actor, 0L);
@@ -117,10 +129,10 @@ class DetectingAnomalies {
 					.ifPresent((id) -> raised.add(alertEvent(AuditAlert.MASS_READ, id, raisedAt)));
 			}
 		});
-		return raised;
+		return counted;
 	}
 
-	private List<AuditEvent> offHours(String actor, List<AuditEvent> reads) {
+	private List<AuditAlerts.OffHoursCount> offHours(String actor, List<AuditEvent> reads) {
 		Map<WorkingHours.Period, List<AuditEvent>> byPeriod = new LinkedHashMap<>();
 		for (AuditEvent read : reads) {
 			if (!this.hours.contain(read.occurredAt())) {
@@ -128,15 +140,14 @@ class DetectingAnomalies {
 					.add(read);
 			}
 		}
-		List<AuditEvent> raised = new ArrayList<>();
+		List<AuditAlerts.OffHoursCount> counts = new ArrayList<>();
 		byPeriod.forEach((period, inPeriod) -> {
 			long records = inPeriod.stream().mapToLong((read) -> read.targetIds().size()).sum();
 			AuditEvent last = inPeriod.stream().max((a, b) -> a.occurredAt().compareTo(b.occurredAt())).orElseThrow();
-			Instant now = this.clock.instant();
-			this.alerts.raiseOrCountOffHours(actor, last.actorRole(), period, records, last.occurredAt(), now)
-				.ifPresent((id) -> raised.add(alertEvent(AuditAlert.OFF_HOURS, id, now)));
+			counts.add(new AuditAlerts.OffHoursCount(actor, last.actorRole(), period, records, last.occurredAt(),
+					this.clock.instant()));
 		});
-		return raised;
+		return counts;
 	}
 
 	/**
@@ -146,8 +157,20 @@ class DetectingAnomalies {
 	@FunctionalInterface
 	interface ReadCounter {
 
-		Map<String, Long> countReads(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts);
+		/**
+		 * Adds the reads to the per-minute counts ({@link AuditAlerts#COUNT_READS}) and
+		 * the off-hours ones to their alerts ({@link AuditAlerts#COUNT_OFF_HOURS}).
+		 */
+		Counted count(Map<String, Instant> windowStarts, List<AuditAlerts.ReadCount> counts,
+				List<AuditAlerts.OffHoursCount> offHours);
 
+	}
+
+	/**
+	 * Each actor's count in their window before the reads, and for each off-hours count,
+	 * in order, the id of the alert it raised, if it raised one.
+	 */
+	record Counted(Map<String, Long> before, List<Optional<Long>> raisedOffHours) {
 	}
 
 	/** The audit event that records a new alert: the system raised it. */

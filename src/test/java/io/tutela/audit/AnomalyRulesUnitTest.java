@@ -134,7 +134,7 @@ class AnomalyRulesUnitTest {
 
 	/** The detection with the fake's counts in memory in place of the database's. */
 	static List<AuditEvent> inspect(DetectingAnomalies detecting, FakeAlerts alerts, List<AuditEvent> events) {
-		return detecting.inspect(events, alerts::countReads);
+		return detecting.inspect(events, alerts::count);
 	}
 
 	static DetectingAnomalies detecting(FakeAlerts alerts) {
@@ -164,6 +164,17 @@ class AnomalyRulesUnitTest {
 			super(JdbcClient.create(new SimpleDriverDataSource()));
 		}
 
+		DetectingAnomalies.Counted count(Map<String, Instant> windowStarts, List<ReadCount> counts,
+				List<OffHoursCount> offHours) {
+			Map<String, Long> before = countReads(windowStarts, counts);
+			List<Optional<Long>> raised = new ArrayList<>();
+			for (OffHoursCount c : offHours) {
+				raised.add(raiseOrCountOffHours(c.actor(), c.actorRole(), c.period(), c.records(), c.lastReadAt(),
+						c.raisedAt()));
+			}
+			return new DetectingAnomalies.Counted(before, raised);
+		}
+
 		Map<String, Long> countReads(Map<String, Instant> windowStarts, List<ReadCount> counts) {
 			Map<String, Long> reads = new HashMap<>();
 			windowStarts.forEach((actor, from) -> reads.put(actor,
@@ -191,7 +202,6 @@ class AnomalyRulesUnitTest {
 			return Optional.of(alert.id());
 		}
 
-		@Override
 		Optional<Long> raiseOrCountOffHours(String actor, String actorRole, WorkingHours.Period period, long records,
 				Instant lastReadAt, Instant raisedAt) {
 			for (int i = 0; i < this.stored.size(); i++) {

@@ -142,7 +142,8 @@ class AuditIntegrationTest {
 	@Test
 	void aReadAppendedWithoutATransactionCommitsWithItsCountOrNotAtAllWhenItsPreconditionFails() {
 		String actor = unique("assumed");
-		Instant at = Instant.now();
+		// off hours: the read is counted into its off-hours alert in the same round trip
+		Instant at = LocalDateTime.parse("2025-03-13T23:00:00").atZone(ROME).toInstant();
 		long before = lastSeq();
 		Map<String, Object> params = new HashMap<>(Map.of("c", "ipkom", "n", 1L));
 		params.put("nothing", null);
@@ -150,6 +151,9 @@ class AuditIntegrationTest {
 				"(SELECT count(*) FROM controller WHERE id = :c) = :n AND CAST(:nothing AS uuid) IS NULL", params);
 		long seq = this.auditLog.record(event(actor, "ipkom", "subject.read", at, 1, 2), holds);
 		assertThat(seq).isEqualTo(before + 1);
+		assertThat(alertsOf(actor)).singleElement()
+			.satisfies((a) -> assertThat(a.get("recordCount").asLong()).isEqualTo(2));
+		assertThat(lastSeq()).as("the read, then its alert's event").isEqualTo(before + 2);
 		assertThatThrownBy(() -> this.auditLog.record(event(actor, "ipkom", "subject.read", at, 3),
 				holds.and("false = :no", Map.of("no", true))))
 			.isInstanceOf(PreconditionFailedException.class);
@@ -163,8 +167,12 @@ class AuditIntegrationTest {
 			.param("a", actor)
 			.query(Long.class)
 			.single()).as("nor its count").isEqualTo(2);
+		assertThat(alertsOf(actor)).singleElement()
+			.satisfies((a) -> assertThat(a.get("recordCount").asLong()).as("nor its off-hours count").isEqualTo(2));
 		assertThat(this.auditLog.record(event(actor, "ipkom", "subject.read", at, 4))).as("the chain goes on")
-			.isEqualTo(before + 2);
+			.isEqualTo(before + 3);
+		assertThat(alertsOf(actor)).singleElement()
+			.satisfies((a) -> assertThat(a.get("recordCount").asLong()).isEqualTo(3));
 		assertThat(this.reading.verifyChain().ok()).isTrue();
 	}
 
