@@ -129,13 +129,17 @@ public class AuditLog {
 		boolean readOnly = TransactionSynchronizationManager.isActualTransactionActive()
 				&& TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 		List<AuditEntry> appended = (readOnly ? this.separate : this.joining)
-			.execute((status) -> (events.size() == 1) ? appendOne(events.get(0), true, precondition) : append(events));
+			.execute((status) -> append(events, precondition));
 		return Objects.requireNonNull(appended);
 	}
 
-	private List<AuditEntry> append(List<AuditEvent> events) {
+	/**
+	 * Appends in the transaction that runs.
+	 * @param precondition of a single event only
+	 */
+	private List<AuditEntry> append(List<AuditEvent> events, @Nullable Precondition precondition) {
 		if (events.size() == 1) {
-			return appendOne(events.get(0), true, null);
+			return appendOne(events.get(0), true, precondition);
 		}
 		Locking locking = new Locking();
 		List<AuditEvent> raised = this.anomalies.inspect(events, locking::lockAndCountReads);
@@ -168,7 +172,7 @@ public class AuditLog {
 			appended.add(this.entries.appendOne(event, null, precondition).value());
 		}
 		if (!raised.isEmpty() && !inTransaction) {
-			appended.addAll(Objects.requireNonNull(this.joining.execute((status) -> append(raised))));
+			appended.addAll(Objects.requireNonNull(this.joining.execute((status) -> append(raised, null))));
 		}
 		else if (!raised.isEmpty()) {
 			AuditEntry first = appended.get(0);
