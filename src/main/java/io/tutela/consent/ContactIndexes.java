@@ -68,6 +68,13 @@ class ContactIndexes {
 	private static final String FACTS_VERSION = "coalesce((SELECT version FROM contact_facts_version "
 			+ "WHERE controller_id = :c), 0)";
 
+	/**
+	 * Whether the index at {@code :facts}, read with the snapshot {@code :snapshot} (or
+	 * none) as the newest on the day {@code :d}, is still current for {@code :c}.
+	 */
+	private static final String STILL_CURRENT = FACTS_VERSION + " = :facts AND (SELECT id FROM ("
+			+ RegisterSnapshots.NEWEST + ") s) IS NOT DISTINCT FROM CAST(:snapshot AS uuid)";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate snapshot;
@@ -213,8 +220,7 @@ class ContactIndexes {
 		params.put("d", day);
 		params.put("facts", Objects.requireNonNull(current.index()).version());
 		params.put("snapshot", (current.snapshot() != null) ? current.snapshot().id() : null);
-		return Optional.of(new Assumed(current, new Precondition(FACTS_VERSION + " = :facts AND (SELECT id FROM ("
-				+ RegisterSnapshots.NEWEST + ") s) IS NOT DISTINCT FROM CAST(:snapshot AS uuid)", params)));
+		return Optional.of(new Assumed(current, new Precondition(STILL_CURRENT, params)));
 	}
 
 	/**

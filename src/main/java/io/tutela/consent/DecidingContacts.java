@@ -34,6 +34,9 @@ import io.tutela.web.InvalidInputException.FieldProblem;
 @Service
 class DecidingContacts {
 
+	/** Whether the policy's version {@code :policy} is still in force for {@code :c}. */
+	private static final String POLICY_IN_FORCE = Policies.VERSION_IN_FORCE + " = :policy";
+
 	/** The most rows one batch may ask about. */
 	static final int BATCH_LIMIT = 10_000;
 
@@ -159,8 +162,7 @@ class DecidingContacts {
 			try {
 				this.auditing.successIf(
 						assumed.precondition()
-							.and(Policies.VERSION_IN_FORCE + " = :policy",
-									Map.of("c", controllerId, "policy", inForce.version())),
+							.and(POLICY_IN_FORCE, Map.of("c", controllerId, "policy", inForce.version())),
 						"contact_decision.read", controllerId, null, read);
 				return Optional.of(decisions);
 			}
