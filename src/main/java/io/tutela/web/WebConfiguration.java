@@ -1,13 +1,11 @@
 package io.tutela.web;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -62,56 +60,99 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * The handler mapping of Spring MVC, which asks each mapping's path patterns before
-	 * its other conditions, and before that an index of the patterns' {@link PathShape}s:
-	 * a request whose path has a variable is tried against every one of some 250
-	 * mappings, and all but a few fail on the path. The index, built once the mappings
-	 * are registered, tells by the path's segments (their number, then the text of each
-	 * mapping's shape of that size) which mappings may match it; every other one is
-	 * turned away with one lookup. A mapping registered later, which the index does not
-	 * know, is asked as the framework asks it. The same mappings match as when every
-	 * condition is asked in the framework's order.
+	 * its other conditions, and asks only the mappings an index of the patterns'
+	 * {@link PathShape}s names: a request whose path has a variable would otherwise be
+	 * tried against every one of some 250 mappings, of which all but a few fail on the
+	 * path. The index, built once the mappings are registered and again whenever one is
+	 * registered or removed later, tells by the path's segments (their number, then the
+	 * text of each mapping's shape of that size) which mappings may match it. When
+	 * exactly one of them matches, it is the framework's answer too (no other mapping can
+	 * match the path); when none or several do, or the path is not plain segments, the
+	 * framework looks the request up as it always does. The same mappings match as when
+	 * every condition is asked in the framework's order.
 	 */
 	static final class PathFirstMappings extends RequestMappingHandlerMapping {
 
+		/** The index of the mappings registered; null while it is being built again. */
 		private volatile @Nullable Index index;
 
-		/** What the index tells of the path being looked up on this thread. */
-		private final ThreadLocal<@Nullable Candidates> lookingUp = new ThreadLocal<>();
+		private volatile boolean initialized;
 
 		@Override
 		public void afterPropertiesSet() {
 			super.afterPropertiesSet();
-			this.index = index(getHandlerMethods().keySet());
+			this.index = index(getHandlerMethods());
+			this.initialized = true;
 		}
 
-		/** How many mappings the index knows (0 before it is built). */
-		int indexed() {
-			Index known = this.index;
-			return (known != null) ? known.ordinals().size() : 0;
+		/**
+		 * A mapping registered after the index was built: lookups ask the framework until
+		 * the index knows it (a lookup holds the registry's read lock, which the
+		 * registration waits for, so none sees the registration without it).
+		 */
+		@Override
+		public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+			reindexed(() -> super.registerMapping(mapping, handler, method));
 		}
 
 		@Override
-		protected HandlerMethod getHandlerInternal(HttpServletRequest request) throws Exception {
-			Candidates before = this.lookingUp.get();
+		protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+			reindexed(() -> super.registerHandlerMethod(handler, method, mapping));
+		}
+
+		@Override
+		public void unregisterMapping(RequestMappingInfo mapping) {
+			reindexed(() -> super.unregisterMapping(mapping));
+		}
+
+		private void reindexed(Runnable change) {
+			this.index = null;
+			change.run();
+			if (this.initialized) {
+				this.index = index(getHandlerMethods());
+			}
+		}
+
+		/** How many mappings the index knows (0 while there is none). */
+		int indexed() {
+			Index known = this.index;
+			return (known != null) ? known.size() : 0;
+		}
+
+		@Override
+		protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+				throws Exception {
 			Index known = this.index;
 			String[] segments = (known != null && ServletRequestPathUtils.hasParsedRequestPath(request))
 					? PathShape.segments(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication())
 					: null;
-			this.lookingUp.set((known != null && segments != null) ? known.candidates(segments) : null);
-			try {
-				return super.getHandlerInternal(request);
+			if (known != null && segments != null) {
+				RequestMappingInfo matched = null;
+				HandlerMethod handler = null;
+				boolean several = false;
+				for (Registered candidate : known.candidates(segments)) {
+					RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
+					if (match != null) {
+						several = matched != null;
+						matched = match;
+						handler = candidate.handler();
+						if (several) {
+							break;
+						}
+					}
+				}
+				if (matched != null && handler != null && !several) {
+					// as the framework does with its one match
+					request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+					handleMatch(matched, lookupPath, request);
+					return handler;
+				}
 			}
-			finally {
-				this.lookingUp.set(before);
-			}
+			return super.lookupHandlerMethod(lookupPath, request);
 		}
 
 		@Override
-		protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-			Candidates candidates = this.lookingUp.get();
-			if (candidates != null && !candidates.mayMatch(info)) {
-				return null;
-			}
+		protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
 			PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
 			if (patterns != null && patterns.getMatchingCondition(request) == null) {
 				return null;
@@ -120,60 +161,66 @@ class WebConfiguration implements WebMvcConfigurer {
 		}
 
 		/** The index of the mappings' shapes. */
-		private Index index(Set<RequestMappingInfo> infos) {
+		private Index index(Map<RequestMappingInfo, HandlerMethod> registered) {
 			PathPatternParser parser = getPatternParser();
 			// text compared ignoring case is left to the patterns
 			boolean shaped = parser != null && parser.isCaseSensitive();
-			IdentityHashMap<RequestMappingInfo, Integer> ordinals = new IdentityHashMap<>();
-			BitSet always = new BitSet();
+			List<Registered> always = new ArrayList<>();
 			Map<Integer, List<Shaped>> bySize = new HashMap<>();
-			for (RequestMappingInfo info : infos) {
-				int ordinal = ordinals.size();
-				ordinals.put(info, ordinal);
-				PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
+			for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : registered.entrySet()) {
+				Registered mapping = new Registered(entry.getKey(), entry.getValue());
+				PathPatternsRequestCondition patterns = mapping.info().getPathPatternsCondition();
 				List<PathShape> shapes = (shaped && patterns != null)
 						? patterns.getPatterns().stream().map((p) -> PathShape.of(p.getPatternString())).toList()
 						: List.of(PathShape.ANY);
-				for (PathShape shape : shapes) {
-					if (shape.size() < 0) {
-						always.set(ordinal);
-					}
-					else {
-						bySize.computeIfAbsent(shape.size(), (n) -> new ArrayList<>()).add(new Shaped(ordinal, shape));
-					}
+				if (shapes.stream().anyMatch((shape) -> shape.size() < 0)) {
+					always.add(mapping);
+					continue;
 				}
+				// a mapping is named once for a size, however many of its patterns have
+				// it
+				shapes.stream()
+					.map(PathShape::size)
+					.distinct()
+					.forEach((size) -> bySize.computeIfAbsent(size, (n) -> new ArrayList<>())
+						.add(new Shaped(mapping, shapes.stream().filter((shape) -> shape.size() == size).toList())));
 			}
-			return new Index(ordinals, always, bySize);
+			return new Index(registered.size(), List.copyOf(always), bySize);
 		}
 
 		/**
-		 * The mappings known, by identity, with their ordinals; those that may match any
-		 * path; the shapes of the others by their number of segments.
+		 * How many mappings are known; those that may match any path; the others by their
+		 * number of segments, with their shapes of that size.
 		 */
-		private record Index(IdentityHashMap<RequestMappingInfo, Integer> ordinals, BitSet always,
-				Map<Integer, List<Shaped>> bySize) {
+		private record Index(int size, List<Registered> always, Map<Integer, List<Shaped>> bySize) {
 
-			Candidates candidates(String[] segments) {
-				BitSet may = (BitSet) this.always.clone();
+			/** The mappings that may match a path of these segments. */
+			List<Registered> candidates(String[] segments) {
+				List<Registered> may = new ArrayList<>(this.always);
 				for (Shaped s : this.bySize.getOrDefault(segments.length, List.of())) {
-					if (s.shape().mayMatch(segments)) {
-						may.set(s.ordinal());
+					if (s.mayMatch(segments)) {
+						may.add(s.mapping());
 					}
 				}
-				return new Candidates(this.ordinals, may);
+				return may;
 			}
 
 		}
 
-		private record Shaped(int ordinal, PathShape shape) {
+		/** A mapping and its handler. */
+		private record Registered(RequestMappingInfo info, HandlerMethod handler) {
 		}
 
-		/** The mappings that may match a path, of those the index knows. */
-		private record Candidates(IdentityHashMap<RequestMappingInfo, Integer> ordinals, BitSet may) {
+		/** A mapping with its patterns' shapes of one size. */
+		private record Shaped(Registered mapping, List<PathShape> shapes) {
 
-			boolean mayMatch(RequestMappingInfo info) {
-				Integer ordinal = this.ordinals.get(info);
-				return ordinal == null || this.may.get(ordinal);
+			boolean mayMatch(String[] segments) {
+				for (PathShape shape : this.shapes) {
+					if (shape.mayMatch(segments)) {
+						return true;
+					}
+				}
+				return false;
 			}
 
 		}

@@ -49,13 +49,41 @@ class PathFirstMappingsIntegrationTest {
 	}
 
 	@Test
+	void aPathSeveralMappingsMatchIsAnsweredByTheBestOfThem() throws Exception {
+		// both match the path ".../early": the framework prefers the one without a
+		// variable
+		RequestMappingInfo any = RequestMappingInfo.paths("/api/v1/me/late/{x}")
+			.methods(RequestMethod.GET)
+			.options(this.mappings.getBuilderConfiguration())
+			.build();
+		RequestMappingInfo exact = RequestMappingInfo.paths("/api/v1/me/late/early")
+			.methods(RequestMethod.GET)
+			.options(this.mappings.getBuilderConfiguration())
+			.build();
+		try {
+			this.mappings.registerMapping(any, new Late(), Late.class.getMethod("answer", String.class));
+			this.mappings.registerMapping(exact, new Late(), Late.class.getMethod("early"));
+			Http admin = Http.admin(this.port);
+			assertThat(admin.get("/api/v1/me/late/early").body()).as("the better of two matches").isEqualTo("early");
+			assertThat(admin.get("/api/v1/me/late/eight").body()).as("the one match").isEqualTo("late eight");
+		}
+		finally {
+			this.mappings.unregisterMapping(any);
+			this.mappings.unregisterMapping(exact);
+		}
+	}
+
+	@Test
 	void aMappingRegisteredAfterTheIndexWasBuiltIsFoundToo() throws Exception {
 		RequestMappingInfo late = RequestMappingInfo.paths("/api/v1/me/late/{x}")
 			.methods(RequestMethod.GET)
 			.options(this.mappings.getBuilderConfiguration())
 			.build();
+		WebConfiguration.PathFirstMappings indexed = (WebConfiguration.PathFirstMappings) this.mappings;
+		int before = indexed.indexed();
 		this.mappings.registerMapping(late, new Late(), Late.class.getMethod("answer", String.class));
 		try {
+			assertThat(indexed.indexed()).as("the index built again knows it").isEqualTo(before + 1);
 			Http.Response answer = Http.admin(this.port).get("/api/v1/me/late/seven");
 			assertThat(answer.status()).as(answer.body()).isEqualTo(200);
 			assertThat(answer.body()).isEqualTo("late seven");
@@ -63,6 +91,7 @@ class PathFirstMappingsIntegrationTest {
 		finally {
 			this.mappings.unregisterMapping(late);
 		}
+		assertThat(indexed.indexed()).as("and forgets it").isEqualTo(before);
 		assertThat(Http.admin(this.port).get("/api/v1/me/late/seven").status()).isEqualTo(404);
 	}
 
@@ -71,6 +100,10 @@ class PathFirstMappingsIntegrationTest {
 
 		public ResponseEntity<String> answer(@PathVariable String x) {
 			return ResponseEntity.ok("late " + x);
+		}
+
+		public ResponseEntity<String> early() {
+			return ResponseEntity.ok("early");
 		}
 
 	}
