@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -48,6 +49,21 @@ class WebConfiguration implements WebMvcConfigurer {
 				return new PathFirstMappings();
 			}
 		};
+	}
+
+	/**
+	 * Answers are JSON (or the CSV, PDF and text some endpoints write themselves): no XML
+	 * or YAML renderings of Tutela's records by other libraries' rules, which the
+	 * framework would offer because those libraries are on the class path, and which
+	 * every answer's negotiation would otherwise ask.
+	 */
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		builder.configureMessageConvertersList((converters) -> converters.removeIf(
+				(c) -> !c.getSupportedMediaTypes().isEmpty() && c.getSupportedMediaTypes().stream().allMatch((type) -> {
+					String subtype = type.getSubtype();
+					return subtype.endsWith("xml") || subtype.endsWith("yaml");
+				})));
 	}
 
 	@Override
