@@ -165,6 +165,16 @@ class ContactIndexes {
 	}
 
 	/**
+	 * Whether the controller's index, current or not, holds the subject alone at its
+	 * number: then a decision about the subject asks whether the index is current rather
+	 * than reading the subject's facts from the database.
+	 */
+	boolean mayHoldAlone(String controllerId, UUID subject) {
+		ContactIndex index = this.byController.get(controllerId);
+		return index != null && index.soleNumber(subject) != null;
+	}
+
+	/**
 	 * The controller's index if it is at the current version of the facts, without
 	 * building one: a single decision does not wait for a rebuild, it reads the database.
 	 * With a current index comes the newest register snapshot taken on or before a day,
@@ -427,7 +437,7 @@ class ContactIndexes {
 			holding[i] = holders.get(slot).toArray(ContactIndex.NO_HOLDERS);
 			about[i] = entries.get(slot).toArray(ContactIndex.NO_ENTRIES);
 		}
-		return new ContactIndex(version, sorted, holding, about);
+		return new ContactIndex(version, sorted, holding, about, subjects, Map.of());
 	}
 
 	/** The digits of an E.164 number as a long, or -1. */
@@ -564,13 +574,25 @@ class ContactIndexes {
 
 	/**
 	 * The index of one controller at one version of its facts: the numbers in order, and
-	 * for each the subjects holding it and the ledger entries about it.
+	 * for each the subjects holding it and the ledger entries about it; and where to look
+	 * for a subject's number: the holders read when the index was built whole, and those
+	 * read again since (a hint each, which the number's holders confirm or not).
 	 */
-	record ContactIndex(long version, long[] numbers, Holder[][] holders, LedgerEntry[][] entries) {
+	record ContactIndex(long version, long[] numbers, Holder[][] holders, LedgerEntry[][] entries,
+			Map<UUID, Holder> built, Map<UUID, Holder> since) {
 
 		static final Holder[] NO_HOLDERS = {};
 
 		static final LedgerEntry[] NO_ENTRIES = {};
+
+		ContactIndex(long version, long[] numbers, Holder[][] holders, LedgerEntry[][] entries) {
+			this(version, numbers, holders, entries, Map.of(), Map.of());
+		}
+
+		@Override
+		public String toString() {
+			return "ContactIndex[version=" + this.version + ", numbers=" + this.numbers.length + "]";
+		}
 
 		int size() {
 			return this.numbers.length;
@@ -614,8 +636,40 @@ class ContactIndexes {
 					about[k++] = fresh.entries[j++];
 				}
 			}
+			Map<UUID, Holder> since = new HashMap<>(this.since);
+			since.putAll(fresh.built);
+			if (since.size() <= CATCH_UP_AT_MOST) {
+				return new ContactIndex(fresh.version, Arrays.copyOf(merged, k), Arrays.copyOf(holding, k),
+						Arrays.copyOf(about, k), this.built, since);
+			}
+			// the hints read again since the build, many by now, become the built ones
+			Map<UUID, Holder> all = new HashMap<>();
+			for (int h = 0; h < k; h++) {
+				for (Holder holder : holding[h]) {
+					all.put(holder.id(), holder);
+				}
+			}
 			return new ContactIndex(fresh.version, Arrays.copyOf(merged, k), Arrays.copyOf(holding, k),
-					Arrays.copyOf(about, k));
+					Arrays.copyOf(about, k), all, Map.of());
+		}
+
+		/**
+		 * The number of a subject who holds it alone, in E.164, or null: then the facts
+		 * about the number are exactly those about the subject (its entries, and those
+		 * naming the number or the subject's e-mail address), as a decision about the
+		 * subject reads them. A subject sharing its number with another, without a
+		 * number, or unknown to the index is not answered from it.
+		 */
+		@Nullable String soleNumber(UUID subject) {
+			Holder hint = this.since.get(subject);
+			if (hint == null) {
+				hint = this.built.get(subject);
+			}
+			if (hint == null) {
+				return null;
+			}
+			Holder[] holding = holdersAt(find(hint.number()));
+			return (holding.length == 1 && holding[0].id().equals(subject)) ? "+" + hint.number() : null;
 		}
 
 		/**

@@ -55,21 +55,25 @@ class Contacts {
 	}
 
 	/**
-	 * The facts about the person the question names, as of an instant: for a number, from
-	 * the contact index and the register in memory when they are current, otherwise from
-	 * the database.
+	 * The facts about the person the question names, as of an instant: for a number, or a
+	 * subject holding one alone, from the contact index and the register in memory when
+	 * they are current, otherwise from the database.
 	 * @param policyVersion told the version of the controller's policy in force, when the
-	 * facts' query read it (a number's, once the controller has an index)
+	 * facts' query read it (a number's, or such a subject's, once the controller has an
+	 * index)
 	 */
 	ContactFacts facts(String controllerId, Person person, Instant asOf, ZoneId zone, IntConsumer policyVersion) {
-		if (person.phone() != null) {
+		if (person.phone() != null
+				|| (person.subjectId() != null && this.indexes.mayHoldAlone(controllerId, person.subjectId()))) {
 			LocalDate day = LocalDays.dateOf(asOf, zone);
 			ContactIndexes.Current current = this.indexes.ifCurrent(controllerId, day);
 			if (current.policyVersion() != null) {
 				policyVersion.accept(current.policyVersion());
 			}
-			if (current.index() != null) {
-				return fromIndex(controllerId, current.index(), current.snapshot(), person.phone(), day);
+			String phone = (current.index() == null) ? null : (person.phone() != null) ? person.phone()
+					: current.index().soleNumber(Objects.requireNonNull(person.subjectId()));
+			if (phone != null) {
+				return fromIndex(controllerId, Objects.requireNonNull(current.index()), current.snapshot(), phone, day);
 			}
 		}
 		return fromDatabase(controllerId, person, LocalDays.dateOf(asOf, zone), policyVersion);
@@ -81,12 +85,16 @@ class Contacts {
 	}
 
 	/**
-	 * The facts about a number from an index assumed current (see
-	 * {@link ContactIndexes#assumed}), with no round trip when the register's snapshot is
-	 * loaded.
+	 * The facts about a number, or about a subject holding one alone, from an index
+	 * assumed current (see {@link ContactIndexes#assumed}), with no round trip when the
+	 * register's snapshot is loaded; empty for a subject the index cannot answer about.
 	 */
-	ContactFacts facts(String controllerId, ContactIndexes.Current assumed, String phone, LocalDate day) {
-		return fromIndex(controllerId, Objects.requireNonNull(assumed.index()), assumed.snapshot(), phone, day);
+	Optional<ContactFacts> facts(String controllerId, ContactIndexes.Current assumed, Person person, LocalDate day) {
+		ContactIndexes.ContactIndex index = Objects.requireNonNull(assumed.index());
+		String phone = (person.phone() != null) ? person.phone()
+				: (person.subjectId() != null) ? index.soleNumber(person.subjectId()) : null;
+		return (phone != null) ? Optional.of(fromIndex(controllerId, index, assumed.snapshot(), phone, day))
+				: Optional.empty();
 	}
 
 	/**

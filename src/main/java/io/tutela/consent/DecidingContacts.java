@@ -140,13 +140,15 @@ class DecidingContacts {
 			return refused(controllerId, inForce, confirmed, problems);
 		}
 		ContactIndexes.Assumed assumed = assume ? assumed(controllerId, checked, terms.zone()).orElse(null) : null;
+		// null, and the facts read as below, when the index cannot answer every question
+		List<ContactFacts> fromIndex = (assumed != null) ? fromIndex(controllerId, assumed, checked, terms.zone())
+				: null;
 		Set<Integer> inForceSeen = new HashSet<>();
 		List<Decision> decisions = new ArrayList<>();
 		Set<Object> read = new LinkedHashSet<>();
-		for (Checked c : checked) {
-			ContactFacts facts = (assumed != null)
-					? this.contacts.facts(controllerId, assumed.current(), Objects.requireNonNull(c.person().phone()),
-							LocalDays.dateOf(c.asOf(), terms.zone()))
+		for (int i = 0; i < checked.size(); i++) {
+			Checked c = checked.get(i);
+			ContactFacts facts = (fromIndex != null) ? fromIndex.get(i)
 					: this.contacts.facts(controllerId, c.person(), c.asOf(), terms.zone(), inForceSeen::add);
 			if (c.person().subjectId() != null && facts.subjectIds().isEmpty()) {
 				problems.add(People.noSuchSubject(c.prefix()));
@@ -158,7 +160,7 @@ class DecidingContacts {
 		if (!problems.isEmpty()) {
 			return refused(controllerId, inForce, confirmed, problems);
 		}
-		if (assumed != null) {
+		if (assumed != null && fromIndex != null) {
 			try {
 				this.auditing.successIf(
 						assumed.precondition()
@@ -180,18 +182,36 @@ class DecidingContacts {
 
 	/**
 	 * The contact index assumed current for the questions, when every one is about a
-	 * number, as of one day.
+	 * number or a subject, as of one day.
 	 */
 	private Optional<ContactIndexes.Assumed> assumed(String controllerId, List<Checked> checked, ZoneId zone) {
 		LocalDate day = null;
 		for (Checked c : checked) {
 			LocalDate on = LocalDays.dateOf(c.asOf(), zone);
-			if (c.person().phone() == null || (day != null && !day.equals(on))) {
+			if (c.person().email() != null || (day != null && !day.equals(on))) {
 				return Optional.empty();
 			}
 			day = on;
 		}
 		return (day != null) ? this.contacts.assumed(controllerId, day) : Optional.empty();
+	}
+
+	/**
+	 * The facts of every question from the index assumed current, or null when it cannot
+	 * answer one of them (a subject without a number of its own).
+	 */
+	private @Nullable List<ContactFacts> fromIndex(String controllerId, ContactIndexes.Assumed assumed,
+			List<Checked> checked, ZoneId zone) {
+		List<ContactFacts> facts = new ArrayList<>(checked.size());
+		for (Checked c : checked) {
+			Optional<ContactFacts> known = this.contacts.facts(controllerId, assumed.current(), c.person(),
+					LocalDays.dateOf(c.asOf(), zone));
+			if (known.isEmpty()) {
+				return null;
+			}
+			facts.add(known.get());
+		}
+		return facts;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -24,9 +25,10 @@ import io.tutela.policy.Policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A single decision about a number gives the same answer, with the same evidence, whether
- * the facts come from the database or from the contact index and the register in memory;
- * and the index is never used at a version of the facts older than the last change.
+ * A single decision about a number, or about a subject holding its number alone, gives
+ * the same answer, with the same evidence, whether the facts come from the database or
+ * from the contact index and the register in memory; and the index is never used at a
+ * version of the facts older than the last change.
  */
 @TutelaIntegrationTest
 class ContactIndexIntegrationTest {
@@ -43,6 +45,9 @@ class ContactIndexIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Contacts contacts;
 
 	@Autowired
 	Policies policies;
@@ -279,6 +284,95 @@ class ContactIndexIntegrationTest {
 				s.execute("DELETE FROM policy_version WHERE controller_id = 'connext' AND version = " + (version + 1));
 			}
 		}
+	}
+
+	String decisionAbout(String subject, String channel) {
+		Http.Response response = admin().get(API + "/contact-decision?channel=" + channel + "&subject=" + subject);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	String daysAgo(int days) {
+		return LocalDate.now(ROME).minusDays(days).atTime(9, 0).atZone(ROME).toInstant().toString();
+	}
+
+	@Test
+	void aSubjectHoldingItsNumberAloneIsAnsweredFromTheIndexAsFromTheDatabase() {
+		LocalDate today = LocalDate.now(ROME);
+		String alone = subject("IDX-S1", "+39 348 200 0101", "alone@example.org");
+		String first = subject("IDX-S2", "+39 348 200 0102", "first@example.org");
+		String second = subject("IDX-S3", "+39 348 200 0102", "second@example.org");
+		Http.Response without = admin().postJson(API + "/subjects",
+				Map.of("customerCode", "IDX-S4", "familyName", "Indice", "email", "without@example.org"));
+		assertThat(without.status()).as(without.body()).isEqualTo(201);
+		String none = without.json().get("id").asString();
+		// entries through each subject, one naming an address only, one naming a number
+		ledger(Map.of("subject", alone, "scope", "automated", "event", "given", "occurredAt", daysAgo(40)));
+		ledger(Map.of("email", "alone@example.org", "scope", "traditional", "event", "objected", "occurredAt",
+				daysAgo(5)));
+		ledger(Map.of("phone", "+393482000101", "scope", "sms", "event", "given", "occurredAt", daysAgo(3)));
+		ledger(Map.of("subject", first, "scope", "automated", "event", "given", "occurredAt", daysAgo(40)));
+		ledger(Map.of("email", "second@example.org", "scope", "traditional", "event", "objected", "occurredAt",
+				daysAgo(5)));
+		ledger(Map.of("subject", none, "scope", "automated", "event", "given", "occurredAt", daysAgo(40)));
+		Http.Response snapshot = admin().post(API + "/register-snapshots?takenOn=" + today, "text/csv",
+				"number,registered_on\n3482000101," + today.minusDays(10) + "\n3482000102," + today.minusDays(100)
+						+ "\n");
+		assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(201);
+
+		ContactIndexes.ContactIndex index = this.indexes.current("connext");
+		assertThat(index.soleNumber(UUID.fromString(alone))).isEqualTo("+393482000101");
+		assertThat(index.soleNumber(UUID.fromString(first))).as("shares its number").isNull();
+		assertThat(index.soleNumber(UUID.fromString(none))).as("has none").isNull();
+		for (String subject : List.of(alone, first, second, none)) {
+			for (String channel : List.of("operator_call", "sms", "email", "automated_call")) {
+				forgetIndex();
+				String fromDatabase = decisionAbout(subject, channel);
+				this.indexes.current("connext");
+				assertThat(this.indexes.ifCurrent("connext", today).index()).isNotNull();
+				String fromIndex = decisionAbout(subject, channel);
+				assertThat(fromIndex).as(subject + " " + channel).isEqualTo(fromDatabase);
+			}
+		}
+		assertThat(decisionAbout(alone, "operator_call")).contains("\"reason\":\"objected\"");
+		assertThat(decisionAbout(alone, "sms")).contains("\"allowed\":true");
+
+		// from the index assumed current: the facts of the subject alone at its number,
+		// as
+		// the database has them; none for the others
+		ContactIndexes.Assumed assumed = this.indexes.assumed("connext", today).orElseThrow();
+		assertThat(this.contacts.facts("connext", assumed.current(),
+				new Contacts.Person(UUID.fromString(alone), null, null), today))
+			.hasValueSatisfying((facts) -> {
+				assertThat(facts.subjectIds()).containsExactly(UUID.fromString(alone));
+				assertThat(facts.entries()).hasSize(3);
+				assertThat(facts.registration()).isNotNull();
+			});
+		for (String other : List.of(first, second, none)) {
+			assertThat(this.contacts.facts("connext", assumed.current(),
+					new Contacts.Person(UUID.fromString(other), null, null), today))
+				.as(other)
+				.isEmpty();
+		}
+	}
+
+	@Test
+	void aDecisionAboutASubjectFromTheIndexAssumedCurrentSeesAChangeMadeBeforeIt() {
+		LocalDate today = LocalDate.now(ROME);
+		String id = subject("IDX-S5", "+39 348 200 0105", "seen@example.org");
+		this.indexes.current("connext");
+		assertThat(this.indexes.ifCurrent("connext", today).index()).isNotNull();
+		assertThat(decisionAbout(id, "operator_call")).contains("\"reason\":\"no_consent\"");
+		assertThat(this.indexes.assumed("connext", today)).isPresent();
+		long audited = decisionsAudited();
+
+		ledger(Map.of("subject", id, "scope", "traditional", "event", "given", "occurredAt", daysAgo(2)));
+		assertThat(decisionAbout(id, "operator_call")).contains("\"allowed\":true").contains("\"reason\":\"consent\"");
+		this.indexes.current("connext");
+		assertThat(decisionAbout(id, "operator_call")).contains("\"reason\":\"consent\"");
+		assertThat(this.indexes.assumed("connext", today)).isPresent();
+		assertThat(decisionAbout(id, "operator_call")).contains("\"reason\":\"consent\"");
+		assertThat(decisionsAudited()).as("one audit record per decision").isEqualTo(audited + 3);
 	}
 
 }
