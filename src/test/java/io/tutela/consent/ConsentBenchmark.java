@@ -246,7 +246,8 @@ public final class ConsentBenchmark {
 			printRounds("contact decisions",
 					HttpLatency.measureWithCurl(warmAndTimed, TOKEN, CURL_WARM_UP, CURL_TIMED));
 			printRounds("GET /api/v1/me", HttpLatency.measureWithCurl(meWarmAndTimed, TOKEN, CURL_WARM_UP, CURL_TIMED));
-			// questions by subject read the database (the index is of numbers)
+			// questions by subject, each holding its number alone: answered from the
+			// index
 			List<URI> bySubject = new ArrayList<>();
 			for (int i = 0; i < CURL_WARM_UP + CURL_ROUNDS * CURL_TIMED; i++) {
 				long k = pick.nextInt((int) Math.min(ledger, Integer.MAX_VALUE));
