@@ -12,8 +12,9 @@ import io.tutela.TutelaIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request is observed as a whole, not filter by filter: the security filters' timers
- * and counters cost a sixth of a decision's processor time and nothing shows them.
+ * Requests are not timed for metrics that are exported nowhere, neither filter by filter
+ * (the security filters' timers and counters cost a sixth of a decision's processor time)
+ * nor as a whole (4% of it).
  */
 @TutelaIntegrationTest
 class RequestObservationsIntegrationTest {
@@ -25,10 +26,10 @@ class RequestObservationsIntegrationTest {
 	MeterRegistry meters;
 
 	@Test
-	void theRequestIsTimedAndNotEachSecurityFilter() {
+	void neitherTheRequestNorEachSecurityFilterIsTimed() {
 		Http admin = Http.admin(this.port);
 		assertThat(admin.get("/api/v1/me").status()).isEqualTo(200);
-		assertThat(this.meters.find("http.server.requests").timers()).isNotEmpty();
+		assertThat(this.meters.find("http.server.requests").timers()).isEmpty();
 		assertThat(this.meters.getMeters()).noneMatch((meter) -> meter.getId().getName().startsWith("spring.security"));
 	}
 
