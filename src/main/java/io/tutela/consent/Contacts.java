@@ -70,10 +70,12 @@ class Contacts {
 			if (current.policyVersion() != null) {
 				policyVersion.accept(current.policyVersion());
 			}
-			String phone = (current.index() == null) ? null : (person.phone() != null) ? person.phone()
-					: current.index().soleNumber(Objects.requireNonNull(person.subjectId()));
-			if (phone != null) {
-				return fromIndex(controllerId, Objects.requireNonNull(current.index()), current.snapshot(), phone, day);
+			if (current.index() != null) {
+				Optional<ContactFacts> known = fromIndex(controllerId, current.index(), current.snapshot(), person,
+						day);
+				if (known.isPresent()) {
+					return known.get();
+				}
 			}
 		}
 		return fromDatabase(controllerId, person, LocalDays.dateOf(asOf, zone), policyVersion);
@@ -90,11 +92,18 @@ class Contacts {
 	 * register's snapshot is loaded; empty for a subject the index cannot answer about.
 	 */
 	Optional<ContactFacts> facts(String controllerId, ContactIndexes.Current assumed, Person person, LocalDate day) {
-		ContactIndexes.ContactIndex index = Objects.requireNonNull(assumed.index());
+		return fromIndex(controllerId, Objects.requireNonNull(assumed.index()), assumed.snapshot(), person, day);
+	}
+
+	/**
+	 * The facts about the number asked about, or about the number a subject holds alone,
+	 * from the index; empty for anyone else.
+	 */
+	private Optional<ContactFacts> fromIndex(String controllerId, ContactIndexes.ContactIndex index,
+			RegisterSnapshots.@Nullable Snapshot snapshot, Person person, LocalDate day) {
 		String phone = (person.phone() != null) ? person.phone()
 				: (person.subjectId() != null) ? index.soleNumber(person.subjectId()) : null;
-		return (phone != null) ? Optional.of(fromIndex(controllerId, index, assumed.snapshot(), phone, day))
-				: Optional.empty();
+		return (phone != null) ? Optional.of(fromIndex(controllerId, index, snapshot, phone, day)) : Optional.empty();
 	}
 
 	/**
