@@ -142,29 +142,29 @@ class WebConfiguration implements WebMvcConfigurer {
 			String[] segments = (known != null && ServletRequestPathUtils.hasParsedRequestPath(request))
 					? PathShape.segments(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication())
 					: null;
-			if (known != null && segments != null) {
-				RequestMappingInfo matched = null;
-				HandlerMethod handler = null;
-				boolean several = false;
-				for (Registered candidate : known.candidates(segments)) {
-					RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
-					if (match != null) {
-						several = matched != null;
-						matched = match;
-						handler = candidate.handler();
-						if (several) {
-							break;
-						}
+			if (known == null || segments == null) {
+				return super.lookupHandlerMethod(lookupPath, request);
+			}
+			RequestMappingInfo matched = null;
+			HandlerMethod handler = null;
+			for (Registered candidate : known.candidates(segments)) {
+				RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
+				if (match != null) {
+					if (matched != null) {
+						// several: the framework picks the best
+						return super.lookupHandlerMethod(lookupPath, request);
 					}
-				}
-				if (matched != null && handler != null && !several) {
-					// as the framework does with its one match
-					request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
-					handleMatch(matched, lookupPath, request);
-					return handler;
+					matched = match;
+					handler = candidate.handler();
 				}
 			}
-			return super.lookupHandlerMethod(lookupPath, request);
+			if (matched == null || handler == null) {
+				return super.lookupHandlerMethod(lookupPath, request);
+			}
+			// as the framework does with its one match
+			request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+			handleMatch(matched, lookupPath, request);
+			return handler;
 		}
 
 		@Override
