@@ -145,8 +145,8 @@ class AuditEntries {
 				: null;
 		String sql = ((required != null) ? "SELECT audit_require("
 				+ NamedParameterUtils.substituteNamedParameters(required, requiredParams) + ");\n" : "") + statement
-				+ ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS : "")
-				+ ((reads != null) ? (";\n" + AuditAlerts.COUNT_OFF_HOURS).repeat(reads.offHours().size()) : "");
+				+ ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS
+						+ (";\n" + AuditAlerts.COUNT_OFF_HOURS).repeat(reads.offHours().size()) : "");
 		return Objects.requireNonNull(this.plain.execute((Connection connection) -> {
 			try (PreparedStatement ps = connection.prepareStatement(sql)) {
 				int next = 1;
