@@ -90,11 +90,11 @@ class CheckingCampaigns {
 		if (!problems.isEmpty() || takenOn == null) {
 			throw new InvalidInputException(problems);
 		}
+		this.contacts.warmNow(controllerId);
 		RegisterIndex.Builder index = new RegisterIndex.Builder();
 		RegisterSnapshots.Snapshot snapshot = this.snapshots.load(controllerId, takenOn, fileName,
 				this.actor.actor().name(), now, in, index);
 		this.indexes.imported(snapshot, index.build());
-		this.contacts.warm(controllerId);
 		this.auditing.success("opposition_register.import", controllerId, null, List.of(snapshot.id()));
 		return snapshot;
 	}

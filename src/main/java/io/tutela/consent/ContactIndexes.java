@@ -1,5 +1,6 @@
 package io.tutela.consent;
 
+import java.lang.reflect.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -133,9 +134,22 @@ class ContactIndexes {
 
 	/**
 	 * Builds the controller's index beside the caller, once the caller's transaction
-	 * commits (after a register snapshot is imported, a campaign check is near).
+	 * commits (the first question about a number came).
 	 */
 	void warm(String controllerId) {
+		warm(controllerId, true);
+	}
+
+	/**
+	 * Builds the controller's index beside the caller at once: a register snapshot is
+	 * being imported, and a campaign check, which needs both, is near. The index does not
+	 * depend on the snapshot, so it is built while the snapshot is read.
+	 */
+	void warmNow(String controllerId) {
+		warm(controllerId, false);
+	}
+
+	private void warm(String controllerId, boolean afterCommit) {
 		if (!this.warming.add(controllerId)) {
 			return;
 		}
@@ -151,7 +165,7 @@ class ContactIndexes {
 				this.warming.remove(controllerId);
 			}
 		});
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (afterCommit && TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
@@ -304,10 +318,15 @@ class ContactIndexes {
 
 	private ContactIndex build(String controllerId) {
 		long start = System.nanoTime();
-		ContactIndex index = this.snapshot.execute((status) -> read(controllerId, version(controllerId), null));
+		long[] phases = new long[4];
+		ContactIndex index = this.snapshot.execute((status) -> read(controllerId, version(controllerId), null, phases));
 		this.builds.incrementAndGet();
-		log.info("Contact index of {} built at version {}: {} numbers in {} ms", controllerId, index.version(),
-				index.size(), (System.nanoTime() - start) / 1_000_000);
+		log.info(
+				"Contact index of {} built at version {}: {} numbers in {} ms (contracts read in {} ms, "
+						+ "subjects {} ms, ledger entries {} ms, laid out {} ms)",
+				controllerId, index.version(), index.size(), (System.nanoTime() - start) / 1_000_000,
+				phases[0] / 1_000_000, (phases[1] - phases[0]) / 1_000_000, (phases[2] - phases[1]) / 1_000_000,
+				(phases[3] - phases[2]) / 1_000_000);
 		return index;
 	}
 
@@ -346,7 +365,7 @@ class ContactIndexes {
 				.filter((n) -> n >= 0)
 				.sorted()
 				.toArray();
-			return index.with(read(controllerId, reach[0], only), numbers);
+			return index.with(read(controllerId, reach[0], only, new long[4]), numbers);
 		});
 		if (caught == null) {
 			return build(controllerId);
@@ -359,18 +378,36 @@ class ContactIndexes {
 
 	/**
 	 * The index of the controller's facts at a version, read in the caller's snapshot: of
-	 * every number, or only of some.
+	 * every number, or only of some. Each table is read once, without joins: contracts
+	 * and ledger entries find their subject in memory. The rows are kept flat, each with
+	 * the slot of its number, and laid out by number once all are read: no list per
+	 * number, which for a million numbers would be millions of short-lived objects for
+	 * the collector to copy.
 	 */
-	private ContactIndex read(String controllerId, long version, String @Nullable [] only) {
-		String ofSubject = (only != null) ? " AND s.phone = ANY(:only)" : "";
-		Strings strings = new Strings();
-		Map<UUID, Holder> subjects = new HashMap<>();
-		Slots slots = new Slots();
-		List<List<Holder>> holders = new ArrayList<>();
-		List<List<LedgerEntry>> entries = new ArrayList<>();
+	private ContactIndex read(String controllerId, long version, String @Nullable [] only, long[] phases) {
+		// the subjects read, by the rows that name them
+		String ofSubjects = (only != null)
+				? " AND subject_id IN (SELECT id FROM subject WHERE controller_id = :c AND phone = ANY(:only))" : "";
+		long start = System.nanoTime();
+		Map<UUID, List<ContactFacts.Contract>> contracts = new HashMap<>();
 		this.jdbc.sql("""
-				SELECT id, phone, email, restricted, last_contact_at FROM subject s
-				WHERE controller_id = :c AND phone IS NOT NULL""" + ofSubject)
+				SELECT subject_id, contract_number, start_date, end_date FROM contract
+				WHERE controller_id = :c""" + ofSubjects)
+			.param("c", controllerId)
+			.param("only", only)
+			.withFetchSize(50_000)
+			.query((rs) -> {
+				contracts.computeIfAbsent(rs.getObject("subject_id", UUID.class), (id) -> new ArrayList<>(1))
+					.add(ContactFacts.Contract.of(rs));
+			});
+		phases[0] = System.nanoTime() - start;
+		Slots slots = new Slots();
+		Map<UUID, Holder> subjects = new HashMap<>();
+		Rows<Holder> holders = new Rows<>(ContactIndex.NO_HOLDERS);
+		this.jdbc
+			.sql("SELECT id, phone, email, restricted, last_contact_at FROM subject "
+					+ "WHERE controller_id = :c AND phone IS NOT NULL"
+					+ ((only != null) ? " AND phone = ANY(:only)" : ""))
 			.param("c", controllerId)
 			.param("only", only)
 			.withFetchSize(50_000)
@@ -379,26 +416,14 @@ class ContactIndexes {
 				if (number < 0) {
 					return;
 				}
+				UUID id = rs.getObject("id", UUID.class);
 				Timestamp last = rs.getTimestamp("last_contact_at");
-				Holder holder = new Holder(rs.getObject("id", UUID.class), number, rs.getString("email"),
-						rs.getBoolean("restricted"), (last != null) ? last.toInstant() : null, new ArrayList<>(0));
-				subjects.put(holder.id(), holder);
-				int slot = slots.slot(number, holders, entries);
-				holders.get(slot).add(holder);
+				Holder holder = new Holder(id, number, rs.getString("email"), rs.getBoolean("restricted"),
+						(last != null) ? last.toInstant() : null, contracts.getOrDefault(id, List.of()));
+				subjects.put(id, holder);
+				holders.add(holder, slots.slot(number));
 			});
-		this.jdbc.sql("""
-				SELECT c.subject_id, c.contract_number, c.start_date, c.end_date FROM contract c
-				JOIN subject s ON s.id = c.subject_id AND s.phone IS NOT NULL
-				WHERE c.controller_id = :c""" + ofSubject)
-			.param("c", controllerId)
-			.param("only", only)
-			.withFetchSize(50_000)
-			.query((rs) -> {
-				Holder holder = subjects.get(rs.getObject("subject_id", UUID.class));
-				if (holder != null) {
-					holder.contracts().add(ContactFacts.Contract.of(rs));
-				}
-			});
+		phases[1] = System.nanoTime() - start;
 		// what a decision reads of an entry, the instants in microseconds (read faster
 		// than as text, and as exact)
 		String columns = """
@@ -406,16 +431,30 @@ class ContactIndexes {
 				CAST(extract(epoch FROM e.occurred_at) * 1000000 AS bigint) AS occurred_us,
 				CAST(extract(epoch FROM e.recorded_at) * 1000000 AS bigint) AS recorded_us,
 				e.method, e.list_provenance, e.third_party_use""";
-		// the entries about a number: those of the subjects holding it, those naming it,
-		// and those naming the e-mail address of a subject holding it (as a single
-		// decision reads them)
+		Strings strings = new Strings();
+		Rows<LedgerEntry> entries = new Rows<>(ContactIndex.NO_ENTRIES);
+		// the entries about a number, as a single decision reads them: those of the
+		// subjects holding it,
 		this.jdbc
-			.sql("SELECT " + columns + ", s.phone AS listed FROM consent_event e JOIN subject s ON s.id = e.subject_id "
-					+ "WHERE e.controller_id = :c AND s.phone IS NOT NULL" + ofSubject + " UNION ALL SELECT " + columns
-					+ ", e.phone AS listed FROM consent_event e WHERE e.controller_id = :c AND e.phone IS NOT NULL"
+			.sql("SELECT " + columns + " FROM consent_event e WHERE controller_id = :c AND subject_id IS NOT NULL"
+					+ ofSubjects)
+			.param("c", controllerId)
+			.param("only", only)
+			.withFetchSize(50_000)
+			.query((rs) -> {
+				Holder holder = subjects.get(rs.getObject("subject_id", UUID.class));
+				if (holder != null) {
+					entries.add(entry(controllerId, rs, strings), slots.slot(holder.number()));
+				}
+			});
+		// those naming it, and those naming the e-mail address of a subject holding it
+		this.jdbc
+			.sql("SELECT " + columns + ", e.phone AS listed FROM consent_event e "
+					+ "WHERE e.controller_id = :c AND e.phone IS NOT NULL"
 					+ ((only != null) ? " AND e.phone = ANY(:only)" : "") + " UNION ALL SELECT " + columns
 					+ ", s.phone AS listed FROM consent_event e JOIN subject s "
-					+ "ON s.controller_id = :c AND s.email = e.email AND s.phone IS NOT NULL" + ofSubject
+					+ "ON s.controller_id = :c AND s.email = e.email AND s.phone IS NOT NULL"
+					+ ((only != null) ? " AND s.phone = ANY(:only)" : "")
 					+ " WHERE e.controller_id = :c AND e.email IS NOT NULL")
 			.param("c", controllerId)
 			.param("only", only)
@@ -423,21 +462,22 @@ class ContactIndexes {
 			.query((rs) -> {
 				long number = number(rs.getString("listed"));
 				if (number >= 0) {
-					entries.get(slots.slot(number, holders, entries)).add(entry(controllerId, rs, strings));
+					entries.add(entry(controllerId, rs, strings), slots.slot(number));
 				}
 			});
-		long[] numbers = slots.numbers();
+		phases[2] = System.nanoTime() - start;
 		int[] order = slots.ascending();
+		int[] position = new int[order.length];
+		long[] numbers = slots.numbers();
 		long[] sorted = new long[order.length];
-		Holder[][] holding = new Holder[order.length][];
-		LedgerEntry[][] about = new LedgerEntry[order.length][];
 		for (int i = 0; i < order.length; i++) {
-			int slot = order[i];
-			sorted[i] = numbers[slot];
-			holding[i] = holders.get(slot).toArray(ContactIndex.NO_HOLDERS);
-			about[i] = entries.get(slot).toArray(ContactIndex.NO_ENTRIES);
+			position[order[i]] = i;
+			sorted[i] = numbers[order[i]];
 		}
-		return new ContactIndex(version, sorted, holding, about, subjects, Map.of());
+		ContactIndex index = new ContactIndex(version, sorted, holders.byPosition(position),
+				entries.byPosition(position), subjects, Map.of());
+		phases[3] = System.nanoTime() - start;
+		return index;
 	}
 
 	/** The digits of an E.164 number as a long, or -1. */
@@ -490,8 +530,8 @@ class ContactIndexes {
 			Arrays.fill(this.table, -1);
 		}
 
-		/** The slot of the number, made (with its empty lists) if it is new. */
-		int slot(long number, List<List<Holder>> holders, List<List<LedgerEntry>> entries) {
+		/** The slot of the number, made if it is new. */
+		int slot(long number) {
 			int mask = this.table.length - 1;
 			int at = mix(number) & mask;
 			while (this.table[at] != -1) {
@@ -507,8 +547,6 @@ class ContactIndexes {
 				this.numbers = Arrays.copyOf(this.numbers, slot * 2);
 			}
 			this.numbers[slot] = number;
-			holders.add(new ArrayList<>(1));
-			entries.add(new ArrayList<>(1));
 			if (this.size * 2 > this.table.length) {
 				grow();
 			}
@@ -557,6 +595,66 @@ class ContactIndexes {
 		private static int mix(long value) {
 			long h = value * 0x9E3779B97F4A7C15L;
 			return (int) (h ^ (h >>> 32));
+		}
+
+	}
+
+	/**
+	 * Rows read while an index is built, in order of arrival, each with the slot of its
+	 * number.
+	 */
+	private static final class Rows<T> {
+
+		private final T[] none;
+
+		private T[] rows;
+
+		private int[] slots = new int[1 << 10];
+
+		private int size;
+
+		Rows(T[] none) {
+			this.none = none;
+			this.rows = Arrays.copyOf(none, 1 << 10);
+		}
+
+		void add(T row, int slot) {
+			if (this.size == this.rows.length) {
+				this.rows = Arrays.copyOf(this.rows, this.size * 2);
+				this.slots = Arrays.copyOf(this.slots, this.size * 2);
+			}
+			this.rows[this.size] = row;
+			this.slots[this.size++] = slot;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		T row(int i) {
+			return this.rows[i];
+		}
+
+		/**
+		 * The rows grouped by number, each group in an array of its own size: at each
+		 * position those of the slot {@code position} puts there, in order of arrival.
+		 */
+		@SuppressWarnings("unchecked")
+		T[][] byPosition(int[] position) {
+			int[] counts = new int[position.length];
+			for (int i = 0; i < this.size; i++) {
+				counts[position[this.slots[i]]]++;
+			}
+			T[][] grouped = (T[][]) Array.newInstance(this.none.getClass(), position.length);
+			for (int p = 0; p < position.length; p++) {
+				grouped[p] = (counts[p] == 0) ? this.none : Arrays.copyOf(this.none, counts[p]);
+				counts[p] = 0;
+			}
+			for (int i = 0; i < this.size; i++) {
+				int p = position[this.slots[i]];
+				grouped[p][counts[p]++] = this.rows[i];
+			}
+			return grouped;
 		}
 
 	}

@@ -80,7 +80,8 @@ public final class ConsentBenchmark {
 			.properties("server.port=0", "TUTELA_DATA_DIR=" + data, "tutela.demo.subjects=0",
 					"TUTELA_BOOTSTRAP_TOKEN=" + TOKEN, "logging.level.root=WARN",
 					"logging.level.io.tutela.consent.CampaignChecks=INFO",
-					"logging.level.io.tutela.consent.CampaignApi=INFO", "server.tomcat.max-swallow-size=-1",
+					"logging.level.io.tutela.consent.CampaignApi=INFO",
+					"logging.level.io.tutela.consent.ContactIndexes=INFO", "server.tomcat.max-swallow-size=-1",
 					"spring.servlet.multipart.max-request-size=-1")
 			.run()) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();

@@ -1,5 +1,10 @@
 package io.tutela.consent;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -48,6 +53,9 @@ class ContactIndexIntegrationTest {
 
 	@Autowired
 	Contacts contacts;
+
+	@Autowired
+	CheckingCampaigns checking;
 
 	@Autowired
 	Policies policies;
@@ -373,6 +381,54 @@ class ContactIndexIntegrationTest {
 		assertThat(this.indexes.assumed("connext", today)).isPresent();
 		assertThat(decisionAbout(id, "operator_call")).contains("\"reason\":\"consent\"");
 		assertThat(decisionsAudited()).as("one audit record per decision").isEqualTo(audited + 3);
+	}
+
+	@Test
+	void anIndexIsBuiltWhileTheFirstRegisterSnapshotIsRead() throws Exception {
+		// a controller no question has been asked about: it has no index
+		String controller = "connext-register-" + System.nanoTime();
+		assertThat(admin().shippedPolicy("connext", controller).status()).isIn(200, 201);
+		long[] before = this.indexes.counts();
+		// the snapshot's rows are sent only once an index is built, or after 30 s
+		boolean[] readyBeforeTheRows = { false };
+		InputStream body = new SequenceInputStream(
+				new ByteArrayInputStream("number,registered_on\n".getBytes(StandardCharsets.US_ASCII)),
+				new InputStream() {
+
+					private InputStream rows;
+
+					@Override
+					public int read() throws IOException {
+						if (this.rows == null) {
+							long deadline = System.nanoTime() + 30_000_000_000L;
+							while (!readyBeforeTheRows[0] && System.nanoTime() < deadline) {
+								long[] now = ContactIndexIntegrationTest.this.indexes.counts();
+								readyBeforeTheRows[0] = now[0] > before[0];
+								sleep(20);
+							}
+							this.rows = new ByteArrayInputStream(
+									("3482009901," + LocalDate.now(ROME).minusDays(5) + "\n")
+										.getBytes(StandardCharsets.US_ASCII));
+						}
+						return this.rows.read();
+					}
+
+				});
+		RegisterSnapshots.Snapshot imported = this.checking.importSnapshot(controller, LocalDate.now(ROME), null, body);
+		assertThat(imported.entries()).isEqualTo(1);
+		assertThat(readyBeforeTheRows[0]).as("an index built before the snapshot's rows came").isTrue();
+		long[] after = this.indexes.counts();
+		this.indexes.current(controller);
+		assertThat(this.indexes.counts()).as("current, nothing more to read").containsExactly(after);
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
