@@ -18,7 +18,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +42,8 @@ import io.tutela.web.NotFoundException;
  */
 @Service
 class CheckingCampaigns {
+
+	private static final Logger log = LoggerFactory.getLogger(CheckingCampaigns.class);
 
 	/** The longest campaign list one check takes. */
 	static final int LIST_LIMIT = 5_000_000;
@@ -68,6 +74,32 @@ class CheckingCampaigns {
 		this.auditing = auditing;
 		this.actor = actor;
 		this.clock = clock;
+	}
+
+	/**
+	 * After a start, reads back into memory, beside the requests, what the next campaign
+	 * check of each controller checking against the register needs: the index of its
+	 * newest snapshot and its contact index. Otherwise the first check after a restart
+	 * would read both from the database while it waits.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void readBackAfterStart() {
+		this.contacts.ahead(() -> {
+			for (String controllerId : this.snapshots.controllers()) {
+				try {
+					Terms terms = terms(controllerId);
+					RegisterSnapshots.Snapshot snapshot = newestSnapshot(controllerId, terms, this.clock.instant());
+					if (snapshot != null && terms.oppositionRegister()) {
+						this.indexes.of(snapshot);
+						this.contacts.current(controllerId);
+					}
+				}
+				catch (RuntimeException ex) {
+					log.warn("The indexes of {} could not be read back after the start: {}", controllerId,
+							ex.getClass().getSimpleName());
+				}
+			}
+		});
 	}
 
 	Terms terms(String controllerId) {

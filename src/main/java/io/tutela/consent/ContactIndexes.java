@@ -149,6 +149,11 @@ class ContactIndexes {
 		warm(controllerId, false);
 	}
 
+	/** Runs work on the thread that builds indexes ahead, one at a time. */
+	void ahead(Runnable work) {
+		this.builder.execute(work);
+	}
+
 	private void warm(String controllerId, boolean afterCommit) {
 		if (!this.warming.add(controllerId)) {
 			return;

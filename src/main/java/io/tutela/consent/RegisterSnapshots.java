@@ -170,6 +170,13 @@ class RegisterSnapshots {
 			.optional();
 	}
 
+	/** The controllers that have imported a snapshot. */
+	List<String> controllers() {
+		return this.jdbc.sql("SELECT DISTINCT controller_id FROM register_snapshot ORDER BY controller_id")
+			.query(String.class)
+			.list();
+	}
+
 	List<Snapshot> list(String controllerId) {
 		return this.jdbc
 			.sql("SELECT * FROM register_snapshot WHERE controller_id = :c ORDER BY taken_on DESC, imported_at DESC")
