@@ -390,7 +390,8 @@ class ContactIndexes {
 	 * the collector to copy.
 	 */
 	private ContactIndex read(String controllerId, long version, String @Nullable [] only, long[] phases) {
-		// the subjects read, by the rows that name them
+		// when only some numbers are read, the rows naming a subject that holds one of
+		// them
 		String ofSubjects = (only != null)
 				? " AND subject_id IN (SELECT id FROM subject WHERE controller_id = :c AND phone = ANY(:only))" : "";
 		long start = System.nanoTime();
@@ -630,14 +631,6 @@ class ContactIndexes {
 			}
 			this.rows[this.size] = row;
 			this.slots[this.size++] = slot;
-		}
-
-		int size() {
-			return this.size;
-		}
-
-		T row(int i) {
-			return this.rows[i];
 		}
 
 		/**
