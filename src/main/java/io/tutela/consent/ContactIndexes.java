@@ -472,14 +472,8 @@ class ContactIndexes {
 				}
 			});
 		phases[2] = System.nanoTime() - start;
-		int[] order = slots.ascending();
-		int[] position = new int[order.length];
-		long[] numbers = slots.numbers();
-		long[] sorted = new long[order.length];
-		for (int i = 0; i < order.length; i++) {
-			position[order[i]] = i;
-			sorted[i] = numbers[order[i]];
-		}
+		long[] sorted = slots.ascending();
+		int[] position = slots.positions(sorted);
 		ContactIndex index = new ContactIndex(version, sorted, holders.byPosition(position),
 				entries.byPosition(position), subjects, Map.of());
 		phases[3] = System.nanoTime() - start;
@@ -559,24 +553,28 @@ class ContactIndexes {
 			return slot;
 		}
 
-		long[] numbers() {
-			return Arrays.copyOf(this.numbers, this.size);
+		/** The numbers met, in ascending order. */
+		long[] ascending() {
+			long[] sorted = Arrays.copyOf(this.numbers, this.size);
+			Arrays.parallelSort(sorted);
+			return sorted;
 		}
 
-		/** The slots in ascending order of their numbers. */
-		int[] ascending() {
-			long[] sorted = numbers();
-			Arrays.parallelSort(sorted);
-			int[] order = new int[sorted.length];
+		/**
+		 * Where each slot's number stands among the numbers met, given in ascending
+		 * order.
+		 */
+		int[] positions(long[] ascending) {
+			int[] position = new int[ascending.length];
 			int mask = this.table.length - 1;
-			for (int i = 0; i < sorted.length; i++) {
-				int at = mix(sorted[i]) & mask;
-				while (this.table[at] != sorted[i]) {
+			for (int i = 0; i < ascending.length; i++) {
+				int at = mix(ascending[i]) & mask;
+				while (this.table[at] != ascending[i]) {
 					at = (at + 1) & mask;
 				}
-				order[i] = this.slotOf[at];
+				position[this.slotOf[at]] = i;
 			}
-			return order;
+			return position;
 		}
 
 		private void grow() {
