@@ -88,8 +88,9 @@ class CheckingCampaigns {
 			for (String controllerId : this.snapshots.controllers()) {
 				try {
 					Terms terms = terms(controllerId);
-					RegisterSnapshots.Snapshot snapshot = newestSnapshot(controllerId, terms, this.clock.instant());
-					if (snapshot != null && terms.oppositionRegister()) {
+					RegisterSnapshots.Snapshot snapshot = terms.oppositionRegister()
+							? newestSnapshot(controllerId, terms, this.clock.instant()) : null;
+					if (snapshot != null) {
 						this.indexes.of(snapshot);
 						this.contacts.current(controllerId);
 					}
