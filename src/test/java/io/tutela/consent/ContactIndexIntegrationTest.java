@@ -345,9 +345,8 @@ class ContactIndexIntegrationTest {
 		assertThat(decisionAbout(alone, "operator_call")).contains("\"reason\":\"objected\"");
 		assertThat(decisionAbout(alone, "sms")).contains("\"allowed\":true");
 
-		// from the index assumed current: the facts of the subject alone at its number,
-		// as
-		// the database has them; none for the others
+		// from the index assumed current: the subject alone at its number has
+		// the facts the database has, the others none
 		ContactIndexes.Assumed assumed = this.indexes.assumed("connext", today).orElseThrow();
 		assertThat(this.contacts.facts("connext", assumed.current(),
 				new Contacts.Person(UUID.fromString(alone), null, null), today))
