@@ -54,6 +54,12 @@ class AuditEntries {
 	/** Takes the lock, then reads the head: see {@link #lockChainAndReadHead}. */
 	private static final String HEAD = "SELECT seq, hash FROM audit_chain_head(?)";
 
+	/**
+	 * Makes the transaction it runs in commit without waiting for PostgreSQL to flush the
+	 * commit to disk (the setting lasts until the transaction ends).
+	 */
+	static final String NO_FLUSH_AWAITED = "SELECT set_config('synchronous_commit', 'off', true)";
+
 	/** The SQLSTATE {@code audit_require} raises. */
 	static final String PRECONDITION_FAILED = "TA001";
 
@@ -93,14 +99,20 @@ class AuditEntries {
 	}
 
 	/**
+	 * {@link #lockChainAndReadHead}, in a transaction whose commit does not wait for the
+	 * flush when {@code awaitFlush} is false (see {@link #withReadCounts}).
+	 */
+	Optional<Head> lockChainAndReadHead(boolean awaitFlush) {
+		return awaitFlush ? lockChainAndReadHead()
+				: withReadCounts(HEAD, AuditEntries::bindChainLock, AuditEntries::headIfAny, null, null, false).value();
+	}
+
+	/**
 	 * {@link #lockChainAndReadHead} and then {@link AuditAlerts#COUNT_READS}, in one
 	 * round trip (see {@link #withReadCounts}).
 	 */
-	WithReads<Optional<Head>> lockChainAndCountReads(ReadCounts reads) {
-		return withReadCounts(HEAD, (ps, first) -> {
-			ps.setLong(first, CHAIN_LOCK);
-			return first + 1;
-		}, (rs) -> rs.next() ? Optional.of(head(rs, 0)) : Optional.empty(), reads, null);
+	WithReads<Optional<Head>> lockChainAndCountReads(ReadCounts reads, boolean awaitFlush) {
+		return withReadCounts(HEAD, AuditEntries::bindChainLock, AuditEntries::headIfAny, reads, null, awaitFlush);
 	}
 
 	/**
@@ -112,7 +124,8 @@ class AuditEntries {
 	 * round trip.
 	 * @throws PreconditionFailedException when the precondition does not hold
 	 */
-	WithReads<AuditEntry> appendOne(AuditEvent event, @Nullable ReadCounts reads, @Nullable Precondition precondition) {
+	WithReads<AuditEntry> appendOne(AuditEvent event, @Nullable ReadCounts reads, @Nullable Precondition precondition,
+			boolean awaitFlush) {
 		return withReadCounts("SELECT seq, prev_hash, hash FROM audit_append_one(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				(ps, first) -> {
 					ps.setLong(first, CHAIN_LOCK);
@@ -122,7 +135,7 @@ class AuditEntries {
 				}, (rs) -> {
 					rs.next();
 					return AuditEntry.of(rs.getLong("seq"), event, rs.getString("prev_hash"), rs.getString("hash"));
-				}, reads, precondition);
+				}, reads, precondition, awaitFlush);
 	}
 
 	/**
@@ -133,19 +146,23 @@ class AuditEntries {
 	 * {@code SELECT audit_require(condition)}, which raises an error when the condition
 	 * does not hold: the server then skips the statements after it, and rolls back what
 	 * the round trip did (without a transaction around it, the statements sent together
-	 * form one of their own).
+	 * form one of their own). When {@code awaitFlush} is false, {@link #NO_FLUSH_AWAITED}
+	 * goes first of all: the transaction they run in commits without waiting for its
+	 * flush to disk.
 	 * @param bind binds the statement's parameters from the index given and returns the
 	 * index of the next
 	 * @param result reads the statement's result
 	 */
 	private <T> WithReads<T> withReadCounts(String statement, Binding bind, Result<T> result,
-			@Nullable ReadCounts reads, @Nullable Precondition precondition) {
+			@Nullable ReadCounts reads, @Nullable Precondition precondition, boolean awaitFlush) {
 		ParsedSql required = (precondition != null) ? parsed(precondition.condition()) : null;
 		MapSqlParameterSource requiredParams = (precondition != null) ? new MapSqlParameterSource(precondition.params())
 				: null;
-		String sql = ((required != null) ? "SELECT audit_require("
-				+ NamedParameterUtils.substituteNamedParameters(required, requiredParams) + ");\n" : "") + statement
-				+ ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS
+		int leading = ((required != null) ? 1 : 0) + (awaitFlush ? 0 : 1);
+		String sql = (awaitFlush ? "" : NO_FLUSH_AWAITED + ";\n")
+				+ ((required != null) ? "SELECT audit_require("
+						+ NamedParameterUtils.substituteNamedParameters(required, requiredParams) + ");\n" : "")
+				+ statement + ((reads != null) ? ";\n" + AuditAlerts.COUNT_READS
 						+ (";\n" + AuditAlerts.COUNT_OFF_HOURS).repeat(reads.offHours().size()) : "");
 		return Objects.requireNonNull(this.plain.execute((Connection connection) -> {
 			try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -175,8 +192,10 @@ class AuditEntries {
 					}
 					throw ex;
 				}
-				if (required != null && !ps.getMoreResults()) {
-					throw new IllegalStateException("the append gave no result");
+				for (int i = 0; i < leading; i++) {
+					if (!ps.getMoreResults()) {
+						throw new IllegalStateException("the append gave no result");
+					}
 				}
 				T value;
 				try (ResultSet rs = ps.getResultSet()) {
@@ -254,6 +273,15 @@ class AuditEntries {
 		ps.setString(first + 7, e.purpose());
 		ps.setString(first + 8, e.outcome());
 		ps.setString(first + 9, e.clientAddress());
+	}
+
+	private static int bindChainLock(PreparedStatement ps, int first) throws SQLException {
+		ps.setLong(first, CHAIN_LOCK);
+		return first + 1;
+	}
+
+	private static Optional<Head> headIfAny(ResultSet rs) throws SQLException {
+		return rs.next() ? Optional.of(head(rs, 0)) : Optional.empty();
 	}
 
 	private static Head head(ResultSet rs, int row) throws SQLException {

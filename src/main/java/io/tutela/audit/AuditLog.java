@@ -65,6 +65,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the head and inserts the event linked after it: the canonical encoding after the seq is
  * written here, and the database hashes {@code prev_hash}, the seq and it by the rule
  * above.
+ *
+ * <h2>Durability</h2> An append that commits with a business change, and any append of
+ * anything but reads of personal data, commits as every transaction does: PostgreSQL has
+ * flushed it to disk before the caller goes on. An append of reads alone that commits on
+ * its own (the record of a read, which changed nothing) does not wait for that flush:
+ * once it commits it is in PostgreSQL's write-ahead log, in the server's memory, visible
+ * to every reader and safe from Tutela's process being killed, and the server's WAL
+ * writer flushes it within three times its {@code wal_writer_delay} (10 ms on the
+ * embedded server). A crash of the operating system or of PostgreSQL itself within that
+ * time can lose those newest reads' records, never a write's; the chain stays whole,
+ * since what is lost is always its end, and any later commit that waits flushes all
+ * before it. Setting {@code tutela.audit.synchronous-reads} makes reads wait too.
  */
 @Service
 public class AuditLog {
@@ -79,9 +91,13 @@ public class AuditLog {
 
 	private final TransactionTemplate separate;
 
-	AuditLog(AuditEntries entries, DetectingAnomalies anomalies, PlatformTransactionManager transactions) {
+	private final boolean synchronousReads;
+
+	AuditLog(AuditEntries entries, DetectingAnomalies anomalies, PlatformTransactionManager transactions,
+			AuditProperties properties) {
 		this.entries = entries;
 		this.anomalies = anomalies;
+		this.synchronousReads = properties.synchronousReads();
 		this.joining = new TransactionTemplate(transactions);
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -123,25 +139,38 @@ public class AuditLog {
 	 * change to commit with, so its audit commits in a transaction of its own.
 	 */
 	private List<AuditEntry> inTransaction(List<AuditEvent> events, @Nullable Precondition precondition) {
-		if (events.size() == 1 && !TransactionSynchronizationManager.isActualTransactionActive()) {
-			return appendOne(events.get(0), false, precondition);
+		boolean outside = !TransactionSynchronizationManager.isActualTransactionActive();
+		if (events.size() == 1 && outside) {
+			return appendOne(events.get(0), false, precondition, awaitsFlush(events, true, this.synchronousReads));
 		}
-		boolean readOnly = TransactionSynchronizationManager.isActualTransactionActive()
-				&& TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+		boolean readOnly = !outside && TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+		boolean awaitFlush = awaitsFlush(events, outside || readOnly, this.synchronousReads);
 		List<AuditEntry> appended = (readOnly ? this.separate : this.joining)
-			.execute((status) -> append(events, precondition));
+			.execute((status) -> append(events, precondition, awaitFlush));
 		return Objects.requireNonNull(appended);
+	}
+
+	/**
+	 * Whether the commit of an append waits until PostgreSQL has flushed it to disk: it
+	 * does, unless the append commits on its own (no business change commits with it) and
+	 * holds only reads of personal data, and the settings do not ask it to wait for those
+	 * too.
+	 * @param commitsAlone whether the append runs in a transaction of its own
+	 */
+	static boolean awaitsFlush(List<AuditEvent> events, boolean commitsAlone, boolean synchronousReads) {
+		return !commitsAlone || synchronousReads || !events.stream().allMatch(AuditEvent::isPersonalDataRead);
 	}
 
 	/**
 	 * Appends in the transaction that runs.
 	 * @param precondition of a single event only
+	 * @param awaitFlush whether that transaction's commit waits for its flush
 	 */
-	private List<AuditEntry> append(List<AuditEvent> events, @Nullable Precondition precondition) {
+	private List<AuditEntry> append(List<AuditEvent> events, @Nullable Precondition precondition, boolean awaitFlush) {
 		if (events.size() == 1) {
-			return appendOne(events.get(0), true, precondition);
+			return appendOne(events.get(0), true, precondition, awaitFlush);
 		}
-		Locking locking = new Locking();
+		Locking locking = new Locking(awaitFlush);
 		List<AuditEvent> raised = this.anomalies.inspect(events, locking::lockAndCountReads);
 		List<AuditEvent> all = new ArrayList<>(events.size() + raised.size());
 		all.addAll(events);
@@ -159,20 +188,24 @@ public class AuditLog {
 	 * commit), and the alerts are appended after it in a transaction of their own
 	 * (another append may come between).
 	 * @param inTransaction whether a transaction runs
+	 * @param awaitFlush whether the transaction the event commits in waits for its flush
 	 */
-	private List<AuditEntry> appendOne(AuditEvent event, boolean inTransaction, @Nullable Precondition precondition) {
+	private List<AuditEntry> appendOne(AuditEvent event, boolean inTransaction, @Nullable Precondition precondition,
+			boolean awaitFlush) {
 		List<AuditEntry> appended = new ArrayList<>(1);
 		List<AuditEvent> raised = this.anomalies.inspect(List.of(event), (windowStarts, counts, offHours) -> {
 			AuditEntries.WithReads<AuditEntry> one = this.entries.appendOne(event,
-					new AuditEntries.ReadCounts(windowStarts, counts, offHours), precondition);
+					new AuditEntries.ReadCounts(windowStarts, counts, offHours), precondition, awaitFlush);
 			appended.add(one.value());
 			return new DetectingAnomalies.Counted(one.before(), one.raisedOffHours());
 		});
 		if (appended.isEmpty()) {
-			appended.add(this.entries.appendOne(event, null, precondition).value());
+			appended.add(this.entries.appendOne(event, null, precondition, awaitFlush).value());
 		}
 		if (!raised.isEmpty() && !inTransaction) {
-			appended.addAll(Objects.requireNonNull(this.joining.execute((status) -> append(raised, null))));
+			List<AuditEntry> alerts = this.joining
+				.execute((status) -> append(raised, null, awaitsFlush(raised, true, this.synchronousReads)));
+			appended.addAll(Objects.requireNonNull(alerts));
 		}
 		else if (!raised.isEmpty()) {
 			AuditEntry first = appended.get(0);
@@ -190,19 +223,25 @@ public class AuditLog {
 	 */
 	private final class Locking {
 
+		private final boolean awaitFlush;
+
 		private AuditEntries.@Nullable Head head;
+
+		Locking(boolean awaitFlush) {
+			this.awaitFlush = awaitFlush;
+		}
 
 		DetectingAnomalies.Counted lockAndCountReads(Map<String, Instant> windowStarts,
 				List<AuditAlerts.ReadCount> counts, List<AuditAlerts.OffHoursCount> offHours) {
 			AuditEntries.WithReads<Optional<AuditEntries.Head>> read = AuditLog.this.entries
-				.lockChainAndCountReads(new AuditEntries.ReadCounts(windowStarts, counts, offHours));
+				.lockChainAndCountReads(new AuditEntries.ReadCounts(windowStarts, counts, offHours), this.awaitFlush);
 			this.head = read.value().orElse(GENESIS_HEAD);
 			return new DetectingAnomalies.Counted(read.before(), read.raisedOffHours());
 		}
 
 		AuditEntries.Head head() {
 			if (this.head == null) {
-				this.head = AuditLog.this.entries.lockChainAndReadHead().orElse(GENESIS_HEAD);
+				this.head = AuditLog.this.entries.lockChainAndReadHead(this.awaitFlush).orElse(GENESIS_HEAD);
 			}
 			return this.head;
 		}

@@ -15,10 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workingHours the working hours, as {@code HH:mm-HH:mm}; reads of personal data
  * outside them raise an off-hours alert
  * @param zone the time zone of the working hours and of the console's times
+ * @param synchronousReads whether the record of a read of personal data that commits on
+ * its own waits, like every other, until PostgreSQL has flushed it to disk; by default it
+ * does not (see {@link AuditLog})
  */
 @ConfigurationProperties("tutela.audit")
 record AuditProperties(@DefaultValue("500") int massReadThreshold, @DefaultValue("PT10M") Duration massReadWindow,
-		@DefaultValue("07:00-20:00") String workingHours, @DefaultValue("Europe/Rome") ZoneId zone) {
+		@DefaultValue("07:00-20:00") String workingHours, @DefaultValue("Europe/Rome") ZoneId zone,
+		@DefaultValue("false") boolean synchronousReads) {
 
 	AuditProperties {
 		if (massReadThreshold < 1) {
@@ -32,7 +36,7 @@ record AuditProperties(@DefaultValue("500") int massReadThreshold, @DefaultValue
 	}
 
 	static AuditProperties defaults() {
-		return new AuditProperties(500, Duration.ofMinutes(10), "07:00-20:00", ZoneId.of("Europe/Rome"));
+		return new AuditProperties(500, Duration.ofMinutes(10), "07:00-20:00", ZoneId.of("Europe/Rome"), false);
 	}
 
 	WorkingHours hours() {

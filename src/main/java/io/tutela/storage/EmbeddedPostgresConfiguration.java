@@ -52,7 +52,10 @@ class EmbeddedPostgresConfiguration {
 			// these off
 			builder.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("full_page_writes", "on");
+				.setServerConfig("full_page_writes", "on")
+				// the records of reads commit without waiting for the flush (AuditLog):
+				// the WAL writer flushes them within three times this
+				.setServerConfig("wal_writer_delay", "10ms");
 			// stopped when the context closes (this bean's close), after all that
 			// uses it: the library's own hook would stop it at once on SIGTERM,
 			// beside the context's shutdown, which then waits for connections

@@ -57,9 +57,9 @@ class AnomalyRulesUnitTest {
 		assertThat(WorkingHours.parse(" 08:30 - 18:00 ", ROME).start()).isEqualTo(LocalTime.of(8, 30));
 		assertThatThrownBy(() -> WorkingHours.parse("20:00-07:00", ROME)).hasMessageContaining("start before");
 		assertThatThrownBy(() -> WorkingHours.parse("nine to five", ROME)).hasMessageContaining("HH:mm-HH:mm");
-		assertThatThrownBy(() -> new AuditProperties(500, Duration.ofSeconds(90), "07:00-20:00", ROME))
+		assertThatThrownBy(() -> new AuditProperties(500, Duration.ofSeconds(90), "07:00-20:00", ROME, false))
 			.hasMessageContaining("whole number of minutes");
-		assertThatThrownBy(() -> new AuditProperties(0, Duration.ofMinutes(10), "07:00-20:00", ROME))
+		assertThatThrownBy(() -> new AuditProperties(0, Duration.ofMinutes(10), "07:00-20:00", ROME, false))
 			.hasMessageContaining("at least 1");
 	}
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -216,6 +217,17 @@ public final class ConsentBenchmark {
 						+ (BASE + k * step)));
 			}
 			List<Double> millis = HttpLatency.measure(client, uris, TOKEN, WARM_UP);
+			try (Connection c = owner.getConnection();
+					Statement s = c.createStatement();
+					ResultSet rs = s.executeQuery("SELECT current_setting('synchronous_commit'), "
+							+ "current_setting('fsync'), current_setting('wal_writer_delay')")) {
+				rs.next();
+				System.out.printf(
+						"commits: synchronous_commit=%s, fsync=%s, wal_writer_delay=%s; the records of reads " + "%s%n",
+						rs.getString(1), rs.getString(2), rs.getString(3),
+						app.getEnvironment().getProperty("tutela.audit.synchronous-reads", Boolean.class, false)
+								? "wait for the flush too" : "commit without waiting for the flush");
+			}
 			System.out.printf("single contact decisions over HTTP (%d requests after %d warm-up):%n", millis.size(),
 					WARM_UP);
 			System.out.println("  " + HttpLatency.summary(millis));

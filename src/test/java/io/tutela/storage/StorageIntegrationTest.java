@@ -51,6 +51,9 @@ class StorageIntegrationTest {
 			assertThat(jdbc.sql("SELECT current_setting('synchronous_commit') || ' ' || current_setting('fsync')")
 				.query(String.class)
 				.single()).as("a commit is durable before it is acknowledged").isEqualTo("on on");
+			assertThat(jdbc.sql("SELECT current_setting('wal_writer_delay')").query(String.class).single())
+				.as("what commits without waiting (the records of reads) is flushed soon after")
+				.isEqualTo("10ms");
 			assertThat(jdbc.sql("SELECT count(*) FROM policy_version WHERE origin = 'seed' AND version > 1")
 				.query(Integer.class)
 				.single()).as("a restart does not load the shipped policies again").isZero();
