@@ -92,19 +92,13 @@ class AuditEntries {
 	 * Waits for, and holds until the transaction ends, the right to append, then reads
 	 * the seq and hash of the last event, if any: one round trip (the function
 	 * {@code audit_chain_head} reads the head in a statement of its own once the lock is
-	 * held, so it sees what the lock's previous holder committed).
-	 */
-	Optional<Head> lockChainAndReadHead() {
-		return this.jdbc.sql(HEAD).param(CHAIN_LOCK).query(AuditEntries::head).optional();
-	}
-
-	/**
-	 * {@link #lockChainAndReadHead}, in a transaction whose commit does not wait for the
-	 * flush when {@code awaitFlush} is false (see {@link #withReadCounts}).
+	 * held, so it sees what the lock's previous holder committed). When
+	 * {@code awaitFlush} is false, the transaction's commit does not wait for its flush
+	 * (see {@link #withReadCounts}).
 	 */
 	Optional<Head> lockChainAndReadHead(boolean awaitFlush) {
-		return awaitFlush ? lockChainAndReadHead()
-				: withReadCounts(HEAD, AuditEntries::bindChainLock, AuditEntries::headIfAny, null, null, false).value();
+		return withReadCounts(HEAD, AuditEntries::bindChainLock, AuditEntries::headIfAny, null, null, awaitFlush)
+			.value();
 	}
 
 	/**
@@ -281,10 +275,10 @@ class AuditEntries {
 	}
 
 	private static Optional<Head> headIfAny(ResultSet rs) throws SQLException {
-		return rs.next() ? Optional.of(head(rs, 0)) : Optional.empty();
+		return rs.next() ? Optional.of(head(rs)) : Optional.empty();
 	}
 
-	private static Head head(ResultSet rs, int row) throws SQLException {
+	private static Head head(ResultSet rs) throws SQLException {
 		return new Head(rs.getLong("seq"), rs.getString("hash"));
 	}
 

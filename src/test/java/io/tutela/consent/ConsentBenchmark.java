@@ -223,7 +223,7 @@ public final class ConsentBenchmark {
 							+ "current_setting('fsync'), current_setting('wal_writer_delay')")) {
 				rs.next();
 				System.out.printf(
-						"commits: synchronous_commit=%s, fsync=%s, wal_writer_delay=%s; the records of reads " + "%s%n",
+						"commits: synchronous_commit=%s, fsync=%s, wal_writer_delay=%s; the records of reads %s%n",
 						rs.getString(1), rs.getString(2), rs.getString(3),
 						app.getEnvironment().getProperty("tutela.audit.synchronous-reads", Boolean.class, false)
 								? "wait for the flush too" : "commit without waiting for the flush");
